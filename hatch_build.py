@@ -1,0 +1,33 @@
+"""Hatch build hook: compile data/ into one validated JSON file in the wheel.
+
+The wheel then starts fast: ``acupoints`` reads ``acupoints/atlas.json``
+with pydantic's JSON validator instead of parsing YAML at every start. The
+YAML loader runs here, so a wheel is never built from invalid data. Editable
+installs skip this and read the checkout's data/ folder.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class CompileDataHook(BuildHookInterface):  # type: ignore[type-arg]
+    PLUGIN_NAME = "custom"
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if self.target_name != "wheel" or version == "editable":
+            return
+        root = Path(self.root)
+        sys.path.insert(0, str(root / "src"))
+        try:
+            from acupoints._loader import compile_folder
+        finally:
+            sys.path.pop(0)
+        out = Path(self.directory) / "compiled" / "atlas.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(compile_folder(root / "data"))
+        build_data["force_include"][str(out)] = "acupoints/atlas.json"

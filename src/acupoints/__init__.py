@@ -1,0 +1,176 @@
+"""acupoints: a reference library of acupuncture points.
+
+>>> import acupoints
+>>> acupoints.point("LI4")
+Point('LI4', 'Hégǔ', '合谷')
+>>> acupoints.point("UB40").english
+'Bend Middle'
+>>> [p.code for p in acupoints.points("LU")][-1]
+'LU11'
+
+The module-level functions query the default atlas, built from the shipped
+data on first use; :func:`load` with a path builds another from any data
+folder, validated the same way.
+
+This is a reference, not medical advice.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._default import default_atlas
+from .atlas import Atlas
+from .errors import (
+    AcupointsError,
+    AmbiguousPointError,
+    DataError,
+    DataNotFoundError,
+    Problem,
+    UnknownComplaintError,
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+)
+from .models import (
+    Alias,
+    Category,
+    Contraindication,
+    Location,
+    Meridian,
+    Moxibustion,
+    Needling,
+    Point,
+    Region,
+    Source,
+    Vessel,
+)
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .models import CategoryKind
+
+try:
+    __version__ = version("acupoints")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AcupointsError",
+    "Alias",
+    "AmbiguousPointError",
+    "Atlas",
+    "Category",
+    "Contraindication",
+    "DataError",
+    "DataNotFoundError",
+    "Location",
+    "Meridian",
+    "Moxibustion",
+    "Needling",
+    "Point",
+    "Problem",
+    "Region",
+    "Source",
+    "UnknownComplaintError",
+    "UnknownMeridianError",
+    "UnknownPointError",
+    "UnknownRegionError",
+    "Vessel",
+    "__version__",
+    "find_point",
+    "graph",
+    "load",
+    "meridian",
+    "meridians",
+    "point",
+    "points",
+    "region",
+    "regions",
+    "vessels",
+]
+
+
+def load(path: str | Path | None = None) -> Atlas:
+    """The default atlas (cached), or a new one from the data folder ``path``.
+
+    Raises :class:`DataError` listing every problem if the data is invalid.
+
+    >>> load() is load()
+    True
+    """
+    if path is None:
+        return default_atlas()
+    return Atlas.from_folder(path)
+
+
+def point(code: str) -> Point:
+    """The point with this code in any notation (``LI4``, ``li-4``, ``UB23``).
+
+    Raises :class:`UnknownPointError` (a ``KeyError``) with the closest codes.
+
+    >>> point("SJ5")
+    Point('TE5', 'Wàiguān', '外关')
+    """
+    return default_atlas().point(code)
+
+
+def find_point(code: str) -> Point | None:
+    """Like :func:`point` but returns None when there is no such point.
+
+    >>> find_point("LI99") is None
+    True
+    """
+    return default_atlas().find_point(code)
+
+
+def points(
+    meridian: str | None = None,
+    *,
+    region: str | None = None,
+    category: CategoryKind | None = None,
+) -> list[Point]:
+    """Points in order, optionally filtered by meridian (or extra group),
+    region (with its sub-regions) or category kind.
+
+    >>> [p.code for p in points(category="influential")][:2]
+    ['LU9', 'BL11']
+    """
+    return default_atlas().points(meridian, region=region, category=category)
+
+
+def meridian(code: str) -> Meridian:
+    """A meridian by code (``BL``; also ``UB``, ``SJ``, ``Du``, ``Ren`` ...).
+
+    >>> meridian("SJ").english
+    'Triple Energizer Meridian'
+    """
+    return default_atlas().meridian(code)
+
+
+def meridians() -> list[Meridian]:
+    """The 14 meridians: the 12 in the order of the 24-hour flow, then GV and CV."""
+    return default_atlas().meridians()
+
+
+def vessels() -> list[Vessel]:
+    """The eight extraordinary vessels."""
+    return default_atlas().vessels()
+
+
+def region(name: str) -> Region:
+    """A body region by name (``lower-back``, ``knee`` ...)."""
+    return default_atlas().region(name)
+
+
+def regions() -> list[Region]:
+    """Every body region, parents before children."""
+    return default_atlas().regions()
+
+
+def graph() -> nx.MultiDiGraph[str]:
+    """The frozen networkx graph of the default atlas (see :mod:`acupoints.graph`)."""
+    return default_atlas().graph()

@@ -1,0 +1,56 @@
+"""Finding the shipped data and building the default atlas once.
+
+An installed wheel carries ``acupoints/atlas.json`` (the data folder compiled
+and validated at build time) and ``acupoints/data/`` (the YAML itself). An
+editable install or a plain checkout has neither inside the package, so the
+checkout's ``data/`` folder (two levels above this file) is used instead.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib.resources import files
+from pathlib import Path
+
+from .atlas import Atlas
+from .errors import DataNotFoundError
+
+__all__ = ["data_folder", "default_atlas"]
+
+_lock = threading.Lock()
+_atlas: Atlas | None = None
+
+
+def data_folder() -> Path:
+    """The folder of YAML data this installation uses."""
+    packaged = Path(str(files("acupoints"))) / "data"
+    if (packaged / "meridians.yaml").is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent.parent / "data"
+    if (checkout / "meridians.yaml").is_file():
+        return checkout
+    raise DataNotFoundError(
+        f"no acupoints data found: looked in {packaged} and {checkout}; "
+        "reinstall the package or pass a folder to acupoints.load(path)"
+    )
+
+
+def _build() -> Atlas:
+    compiled = Path(__file__).resolve().parent / "atlas.json"
+    if compiled.is_file():
+        from ._loader import load_compiled
+
+        return Atlas(load_compiled(compiled.read_bytes()), origin=str(compiled))
+    return Atlas.from_folder(data_folder())
+
+
+def default_atlas() -> Atlas:
+    """The atlas of the shipped data, built on first use (thread-safe)."""
+    global _atlas
+    atlas = _atlas
+    if atlas is None:
+        with _lock:
+            if _atlas is None:
+                _atlas = _build()
+            atlas = _atlas
+    return atlas

@@ -1,0 +1,365 @@
+"""Read a data folder into one validated :class:`~acupoints.models.AtlasData`.
+
+This is the only module that reads YAML. It collects every problem in every
+file before it raises, so one run shows everything that needs fixing, each
+problem naming its file, point and field.
+
+Folder layout::
+
+    meridians.yaml   meridians and extraordinary vessels
+    regions.yaml     the body-region tree
+    sources.yaml     bibliography
+    points/XX.yaml   one file per meridian or extra-point group
+    complaints.yaml  (optional) complaint mappings
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import _pinyin
+from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
+from .errors import DataError, Problem
+from .models import AtlasData, Meridian, Point, Region, Source, Vessel
+
+__all__ = ["COMPILED_NAME", "load_compiled", "load_folder"]
+
+COMPILED_NAME = "atlas.json"
+"""File name of the compiled atlas shipped inside the wheel."""
+
+M = TypeVar("M", bound=BaseModel)
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Collector:
+    """Gathers problems while the folder is read."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def add(self, file: Path | str, point: str | None, field: str | None, message: str) -> None:
+        name = file if isinstance(file, str) else self._rel(file)
+        self.problems.append(Problem(name, point, field, message))
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read(self, path: Path) -> Any:
+        """Parse a YAML file safely; a problem (and None) if it cannot be read."""
+        try:
+            with path.open("rb") as handle:
+                return yaml.load(handle, Loader=_Loader)  # noqa: S506 - safe loader
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f"line {mark.line + 1}" if mark is not None else None
+            problem = getattr(error, "problem", None) or str(error)
+            self.add(path, None, where, f"not valid YAML: {problem}")
+        except OSError as error:
+            self.add(path, None, None, f"cannot be read: {error.strerror}")
+        return None
+
+    def validate(
+        self, model: type[M], data: Any, file: Path, point: str | None, prefix: str = ""
+    ) -> M | None:
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                field = prefix + _field_path(item["loc"])
+                self.add(file, point, field or None, _message(item))
+            return None
+
+
+def _field_path(loc: Iterable[int | str]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if path else str(part)
+    return path
+
+
+def _message(item: Mapping[str, Any]) -> str:
+    kind = item["type"]
+    if kind == "extra_forbidden":
+        return "unknown field"
+    if kind == "missing":
+        return "missing field"
+    if kind == "literal_error":
+        return f"{item['msg'].lower()}, got {item.get('input')!r}"
+    return f"{item['msg']} (got {item.get('input')!r})"
+
+
+def _mapping_list(
+    col: _Collector, data: Any, path: Path, key: str
+) -> list[Any] | None:
+    if not isinstance(data, dict):
+        col.add(path, None, None, f"expected a mapping with a {key!r} list")
+        return None
+    value = data.get(key)
+    if not isinstance(value, list):
+        col.add(path, None, key, "missing or not a list")
+        return None
+    return value
+
+
+def _validate_list(
+    col: _Collector, model: type[M], items: list[Any], path: Path, key: str, id_field: str
+) -> list[M]:
+    out: list[M] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        ident = item.get(id_field) if isinstance(item, dict) else None
+        label = str(ident) if ident is not None else f"{key}[{index}]"
+        record = col.validate(model, item, path, label)
+        if record is None:
+            continue
+        if label in seen:
+            col.add(path, label, id_field, f"duplicate {id_field} {label!r}")
+            continue
+        seen.add(label)
+        out.append(record)
+    return out
+
+
+def _read_points(
+    col: _Collector, path: Path, meridians: Mapping[str, Meridian]
+) -> list[Point]:
+    data = col.read(path)
+    if data is None:
+        return []
+    items = _mapping_list(col, data, path, "points")
+    group = data.get("group") if isinstance(data, dict) else None
+    if isinstance(data, dict):
+        for key in data:
+            if key not in ("group", "points"):
+                col.add(path, None, str(key), "unknown field")
+    if group is None:
+        col.add(path, None, "group", "missing field")
+        return []
+    if group not in meridians and group not in EXTRA_GROUPS:
+        col.add(path, None, "group", f"unknown meridian or group {group!r}")
+        return []
+    if path.stem != group:
+        col.add(path, None, "group", f"file name does not match its group {group!r}")
+    if items is None:
+        return []
+    points: list[Point] = []
+    numbers: list[int] = []
+    for index, raw in enumerate(items):
+        code = raw.get("code") if isinstance(raw, dict) else None
+        label = str(code) if code is not None else f"points[{index}]"
+        if not isinstance(raw, dict):
+            col.add(path, label, None, "expected a mapping")
+            continue
+        parsed = split_code(str(code)) if code is not None else None
+        if parsed is None:
+            col.add(path, label, "code", f"not a WHO point code: {code!r}")
+            continue
+        prefix, number = parsed
+        if prefix != group:
+            col.add(path, label, "code", f"code does not belong to group {group!r}")
+            continue
+        numbers.append(number)
+        for injected in ("group", "meridian", "number"):
+            if injected in raw:
+                col.add(path, label, injected, "set by the loader; remove it")
+        record = {
+            **raw,
+            "group": group,
+            "meridian": group if group in meridians else None,
+            "number": number,
+        }
+        point = col.validate(Point, record, path, label)
+        if point is None:
+            continue
+        for problem in _pinyin.pinyin_problems(point.pinyin, len(point.hanzi)):
+            col.add(path, label, "pinyin", problem)
+        if len(point.hanzi_traditional) != len(point.hanzi):
+            col.add(path, label, "hanzi_traditional", "not as many characters as hanzi")
+        points.append(point)
+    if numbers and numbers == sorted(numbers):
+        expected = list(range(1, len(numbers) + 1))
+        if numbers != expected:
+            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+            if missing:
+                col.add(path, None, "points", f"numbering gap: missing {', '.join(f'{group}{n}' for n in missing)}")
+    elif numbers:
+        col.add(path, None, "points", "points are not in numerical order")
+    meridian = meridians.get(group)
+    if meridian is not None and len(items) != meridian.point_count:
+        col.add(path, None, "points", f"{len(items)} points, but {group} has {meridian.point_count}")
+    return points
+
+
+def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, Path]) -> None:
+    codes = {p.code for p in atlas.points}
+    regions = {r.name for r in atlas.regions}
+    sources = {s.key for s in atlas.sources}
+    meridian_codes = {m.code for m in atlas.meridians}
+    vessels = {v.code for v in atlas.vessels}
+    for region in atlas.regions:
+        if region.parent is not None and region.parent not in regions:
+            col.add("regions.yaml", region.name, "parent", f"unknown region {region.parent!r}")
+    for meridian in atlas.meridians:
+        if meridian.partner is not None and meridian.partner not in meridian_codes:
+            col.add("meridians.yaml", meridian.code, "partner", f"unknown meridian {meridian.partner!r}")
+    for vessel in atlas.vessels:
+        for field in ("confluent", "cleft"):
+            code = getattr(vessel, field)
+            if code is not None and code not in codes:
+                col.add("meridians.yaml", vessel.code, field, f"unknown point {code!r}")
+        for index, code in enumerate(vessel.trajectory):
+            if code not in codes:
+                col.add("meridians.yaml", vessel.code, f"trajectory[{index}]", f"unknown point {code!r}")
+        if vessel.meridian is not None and vessel.meridian not in meridian_codes:
+            col.add("meridians.yaml", vessel.code, "meridian", f"unknown meridian {vessel.meridian!r}")
+    for point in atlas.points:
+        file = files.get(point.group, f"points/{point.group}.yaml")
+        for index, name in enumerate(point.location.regions):
+            if name not in regions:
+                col.add(file, point.code, f"location.regions[{index}]", f"unknown region {name!r}")
+        cited = [("sources", point.sources), ("indications.sources", point.indications.sources)]
+        cited += [
+            (f"contraindications[{i}].sources", c.sources)
+            for i, c in enumerate(point.contraindications)
+        ]
+        for field, keys in cited:
+            for index, key in enumerate(keys):
+                if key not in sources:
+                    col.add(file, point.code, f"{field}[{index}]", f"unknown source {key!r}")
+        for index, category in enumerate(point.categories):
+            for i, channel in enumerate(category.channels):
+                if channel not in meridian_codes and channel not in vessels:
+                    col.add(
+                        file, point.code, f"categories[{index}].channels[{i}]",
+                        f"unknown meridian or vessel {channel!r}",
+                    )
+            for i, name in enumerate(category.regions):
+                if name not in regions:
+                    col.add(file, point.code, f"categories[{index}].regions[{i}]", f"unknown region {name!r}")
+
+
+def load_folder(root: Path) -> AtlasData:
+    """Read and validate a data folder; raise :class:`DataError` listing every problem."""
+    col = _Collector(root)
+    if not root.is_dir():
+        col.add(root.as_posix(), None, None, "not a folder")
+        raise DataError(col.problems)
+
+    meridians: list[Meridian] = []
+    vessels: list[Vessel] = []
+    path = root / "meridians.yaml"
+    data = col.read(path)
+    if data is not None:
+        items = _mapping_list(col, data, path, "meridians")
+        if items is not None:
+            meridians = _validate_list(col, Meridian, items, path, "meridians", "code")
+        if isinstance(data, dict):
+            vessels = _validate_list(col, Vessel, data.get("vessels") or [], path, "vessels", "code")
+    by_code = {m.code: m for m in meridians}
+
+    regions: list[Region] = []
+    path = root / "regions.yaml"
+    data = col.read(path)
+    if data is not None and (items := _mapping_list(col, data, path, "regions")) is not None:
+        regions = _validate_list(col, Region, items, path, "regions", "name")
+
+    sources: list[Source] = []
+    path = root / "sources.yaml"
+    data = col.read(path)
+    if data is not None and (items := _mapping_list(col, data, path, "sources")) is not None:
+        sources = _validate_list(col, Source, items, path, "sources", "key")
+
+    points: list[Point] = []
+    files: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    point_dir = root / "points"
+    order = {code: i for i, code in enumerate([*MERIDIAN_CODES, *EXTRA_GROUPS])}
+    paths = sorted(point_dir.glob("*.yaml"), key=lambda p: (order.get(p.stem, 99), p.stem))
+    if not paths:
+        col.add("points", None, None, "no point files found")
+    for path in paths:
+        file_points = _read_points(col, path, by_code)
+        rel = col._rel(path)
+        for point in file_points:
+            if point.code in seen:
+                col.add(rel, point.code, "code", f"duplicate code, also in {seen[point.code]}")
+                continue
+            seen[point.code] = rel
+            files[point.group] = rel
+            points.append(point)
+    present = {p.group for p in points}
+    for meridian in meridians:
+        if meridian.code not in present and not (point_dir / f"{meridian.code}.yaml").exists():
+            col.add(f"points/{meridian.code}.yaml", None, None, "missing file for this meridian")
+
+    atlas = AtlasData(
+        meridians=tuple(meridians),
+        vessels=tuple(vessels),
+        points=tuple(points),
+        regions=tuple(regions),
+        sources=tuple(sources),
+    )
+    _check_references(col, atlas, files)
+    if col.problems:
+        raise DataError(col.problems)
+    return atlas
+
+
+def load_compiled(raw: bytes) -> AtlasData:
+    """Validate a compiled atlas (JSON, as written by :func:`compile_folder`)."""
+    return AtlasData.model_validate_json(raw)
+
+
+def compile_folder(root: Path) -> bytes:
+    """Load a data folder and serialise it as the compact JSON the wheel ships."""
+    atlas = load_folder(root)
+    return json.dumps(
+        atlas.model_dump(mode="json", exclude_defaults=True),
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+
+
+def load_reading_exceptions(root: Path) -> tuple[dict[str, set[str]], dict[str, str]]:
+    """Read ``reading-exceptions.yaml``: extra pinyin readings and hanzi forms.
+
+    Returns ``(readings, forms)``: ``readings[char]`` is a set of tone-marked
+    readings to accept for ``char``; ``forms[traditional] = simplified`` maps a
+    traditional character to the simplified one we use where OpenCC differs.
+    Every entry must give a reason.
+    """
+    col = _Collector(root)
+    path = root / "reading-exceptions.yaml"
+    data = col.read(path) if path.exists() else {}
+    readings: dict[str, set[str]] = {}
+    forms: dict[str, str] = {}
+    if isinstance(data, dict):
+        for index, entry in enumerate(data.get("pinyin") or []):
+            if not isinstance(entry, dict) or not entry.get("reason") or not entry.get("char") or not entry.get("reading"):
+                col.add(path, None, f"pinyin[{index}]", "needs char, reading and reason")
+                continue
+            readings.setdefault(str(entry["char"]), set()).add(str(entry["reading"]))
+        for index, entry in enumerate(data.get("hanzi") or []):
+            if not isinstance(entry, dict) or not entry.get("reason") or not entry.get("traditional") or not entry.get("simplified"):
+                col.add(path, None, f"hanzi[{index}]", "needs traditional, simplified and reason")
+                continue
+            forms[str(entry["traditional"])] = str(entry["simplified"])
+    elif data is not None:
+        col.add(path, None, None, "expected a mapping with 'pinyin' and 'hanzi' lists")
+    if col.problems:
+        raise DataError(col.problems)
+    return readings, forms

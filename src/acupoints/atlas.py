@@ -1,0 +1,228 @@
+"""The Atlas: validated data plus the indexes every query goes through.
+
+An :class:`Atlas` is immutable once built. The default one is built on first
+use from the data shipped with the package (see :func:`acupoints.load`);
+:meth:`Atlas.from_folder` builds one from any data folder with the same
+checks, which is how tests use small fixtures.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code
+from .errors import (
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+)
+from .models import AtlasData, CategoryKind, Meridian, Point, Region, Source, Vessel
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["Atlas"]
+
+
+class Atlas:
+    """Points, meridians, vessels, regions and sources, with lookups.
+
+    >>> from acupoints import load
+    >>> atlas = load()
+    >>> atlas.point("LI4")
+    Point('LI4', 'Hégǔ', '合谷')
+    """
+
+    def __init__(self, data: AtlasData, *, origin: str = "<memory>") -> None:
+        self.data = data
+        self.origin = origin
+        self._points = {p.code: p for p in data.points}
+        self._meridians = {m.code: m for m in data.meridians}
+        self._vessels = {v.code: v for v in data.vessels}
+        self._regions = {r.name: r for r in data.regions}
+        self._sources = {s.key: s for s in data.sources}
+
+    def __repr__(self) -> str:
+        return f"<Atlas {len(self._points)} points from {self.origin}>"
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and self.find_point(code) is not None
+
+    @classmethod
+    def from_folder(cls, path: str | Path) -> Atlas:
+        """Load and validate a data folder (raises ``DataError`` listing every problem)."""
+        from ._loader import load_folder
+
+        root = Path(path)
+        return cls(load_folder(root), origin=str(root))
+
+    # -- points -----------------------------------------------------------
+
+    def point(self, code: str) -> Point:
+        """The point with this code, in any common notation.
+
+        Raises :class:`~acupoints.UnknownPointError` (a ``KeyError``) naming
+        the closest codes when there is none.
+
+        >>> load().point("UB40").code
+        'BL40'
+        """
+        found = self._points.get(code)
+        if found is not None:
+            return found
+        found = self.find_point(code)
+        if found is None:
+            raise UnknownPointError(code, self.closest_codes(code))
+        return found
+
+    def find_point(self, code: str) -> Point | None:
+        """Like :meth:`point`, but None when there is no such point."""
+        found = self._points.get(code)
+        if found is None and isinstance(code, str):
+            normalized = normalize_code(code)
+            if normalized is not None:
+                found = self._points.get(normalized)
+        return found
+
+    def closest_codes(self, text: str, limit: int = 3) -> list[str]:
+        """The codes most like ``text``, closest first (for suggestions)."""
+        wanted = normalize_code(text) if isinstance(text, str) else None
+        probe = wanted or str(text).upper().replace(" ", "").replace("-", "")
+        squashed = {code.replace("-", ""): code for code in self._points}
+        matches = difflib.get_close_matches(probe.replace("-", ""), list(squashed), n=limit, cutoff=0.6)
+        return [squashed[m] for m in matches]
+
+    def points(
+        self,
+        meridian: str | None = None,
+        *,
+        region: str | None = None,
+        category: CategoryKind | None = None,
+    ) -> list[Point]:
+        """Points in atlas order, optionally only those of a meridian or
+        extra-point group, in a region (including its sub-regions), or of a
+        category kind.
+
+        >>> [p.code for p in load().points("LU")][:3]
+        ['LU1', 'LU2', 'LU3']
+        """
+        selected: Iterable[Point] = self._points.values()
+        if meridian is not None:
+            group = self._group_code(meridian)
+            selected = [p for p in selected if p.group == group]
+        if region is not None:
+            names = set(self.region_names_within(region))
+            selected = [p for p in selected if names.intersection(p.location.regions)]
+        if category is not None:
+            selected = [p for p in selected if p.has_category(category)]
+        return list(selected)
+
+    # -- meridians and vessels ---------------------------------------------
+
+    def _group_code(self, code: str) -> str:
+        text = code.strip()
+        upper = text.upper()
+        if upper in self._meridians or upper in EXTRA_GROUPS:
+            return upper
+        alias = PREFIX_ALIASES.get(upper)
+        if alias is not None:
+            return alias
+        raise UnknownMeridianError(code, difflib.get_close_matches(upper, [*self._meridians, *EXTRA_GROUPS], n=3))
+
+    def meridian(self, code: str) -> Meridian:
+        """The meridian with this code (``BL``, also ``UB``, ``SJ``, ``Du`` ...)."""
+        group = self._group_code(code)
+        found = self._meridians.get(group)
+        if found is None:
+            raise UnknownMeridianError(code, [])
+        return found
+
+    def meridians(self) -> list[Meridian]:
+        """The 14 meridians in the order of the 24-hour flow, then GV and CV."""
+        return list(self._meridians.values())
+
+    def vessels(self) -> list[Vessel]:
+        """The eight extraordinary vessels."""
+        return list(self._vessels.values())
+
+    def vessel(self, code: str) -> Vessel:
+        """An extraordinary vessel by slug (``governor``, ``yin-heel`` ...)."""
+        try:
+            return self._vessels[code]
+        except KeyError:
+            raise UnknownMeridianError(code, difflib.get_close_matches(code, list(self._vessels), n=3)) from None
+
+    def vessel_points(self, code: str) -> list[Point]:
+        """The points a vessel passes through, in order."""
+        vessel = self.vessel(code)
+        if vessel.meridian is not None:
+            return self.points(vessel.meridian)
+        return [self._points[c] for c in vessel.trajectory]
+
+    # -- regions and sources -------------------------------------------------
+
+    def regions(self) -> list[Region]:
+        """Every body region, parents before their children."""
+        return list(self._regions.values())
+
+    def region(self, name: str) -> Region:
+        """A body region by name (``lower-back``; spaces and case are forgiven)."""
+        key = name.strip().lower().replace(" ", "-").replace("_", "-")
+        found = self._regions.get(key)
+        if found is None:
+            raise UnknownRegionError(name, difflib.get_close_matches(key, list(self._regions), n=3))
+        return found
+
+    @cached_property
+    def _children(self) -> dict[str, list[str]]:
+        children: dict[str, list[str]] = {name: [] for name in self._regions}
+        for region in self._regions.values():
+            if region.parent is not None:
+                children[region.parent].append(region.name)
+        return children
+
+    def region_names_within(self, name: str) -> list[str]:
+        """A region's name and the names of all regions inside it."""
+        root = self.region(name).name
+        out, stack = [], [root]
+        while stack:
+            current = stack.pop()
+            out.append(current)
+            stack.extend(reversed(self._children[current]))
+        return out
+
+    def region_ancestors(self, name: str) -> list[str]:
+        """A region's name and its parents up to the top."""
+        region: Region | None = self.region(name)
+        out = []
+        while region is not None:
+            out.append(region.name)
+            region = self._regions.get(region.parent) if region.parent else None
+        return out
+
+    def sources(self) -> list[Source]:
+        """The bibliography."""
+        return list(self._sources.values())
+
+    def source(self, key: str) -> Source:
+        """A bibliography entry by key."""
+        return self._sources[key]
+
+    # -- graph ---------------------------------------------------------------
+
+    @cached_property
+    def _graph(self) -> nx.MultiDiGraph[str]:
+        from .graph import build_graph
+
+        return build_graph(self)
+
+    def graph(self) -> nx.MultiDiGraph[str]:
+        """The atlas as a frozen networkx MultiDiGraph (see :mod:`acupoints.graph`)."""
+        return self._graph

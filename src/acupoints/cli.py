@@ -1,0 +1,181 @@
+"""The ``acupoints`` command.
+
+Exit codes: 0 found, 1 not found (with suggestions on stderr), 2 usage or
+invalid data. ``--json`` prints machine-readable JSON on stdout.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+
+from . import load
+from .atlas import Atlas
+from .errors import AcupointsError, DataError, UnknownMeridianError, UnknownPointError
+from .export import export_json, point_data
+from .models import Point
+
+__all__ = ["main"]
+
+DISCLAIMER = "A reference, not medical advice: see a qualified practitioner."
+
+
+def _atlas(ctx: click.Context) -> Atlas:
+    data = ctx.find_root().params.get("data")
+    try:
+        return load(data)
+    except DataError as error:
+        click.echo(str(error), err=True)
+        ctx.exit(2)
+        raise  # unreachable; keeps type checkers content
+
+
+def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
+    click.echo(f"acupoints: {message}", err=True)
+    if suggestions:
+        click.echo(f"did you mean: {', '.join(suggestions)}", err=True)
+    sys.exit(1)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--data",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Use this data folder instead of the shipped data.",
+)
+@click.version_option(package_name="acupoints")
+def main(data: Path | None) -> None:
+    """A reference library of acupuncture points.
+
+    This is a reference, not medical advice.
+    """
+
+
+def _describe(atlas: Atlas, point: Point) -> list[str]:
+    lines = [f"{point.code}  {point.pinyin}  {point.hanzi} ({point.hanzi_traditional})  {point.english}"]
+    if point.meridian is not None:
+        lines.append(f"Meridian: {atlas.meridian(point.meridian).english}")
+    else:
+        lines.append(f"Extra point, group {point.group}")
+    if point.aliases:
+        lines.append("Also: " + "; ".join(f"{a.text} ({a.kind})" for a in point.aliases))
+    loc = point.location
+    lines.append(f"Location: {loc.text}")
+    where = ", ".join(loc.regions)
+    if loc.level:
+        where += f"; level {loc.level}" + (f" to {loc.level_to}" if loc.level_to else "")
+    if loc.from_midline_cun is not None:
+        where += f"; {loc.from_midline_cun:g} cun from the midline"
+    lines.append(f"Regions: {where} ({loc.side})")
+    needling = point.needling
+    if needling.forbidden:
+        lines.append(f"Needling: forbidden. {needling.note or ''}".rstrip())
+    else:
+        low, high = needling.depth_cun
+        depth = f"{low:g}" if low == high else f"{low:g}-{high:g}"
+        lines.append(f"Needling: {needling.angle}, {depth} cun" + (f". {needling.note}" if needling.note else ""))
+    for caution in needling.cautions:
+        lines.append(f"  ! {caution.hazard}: {caution.text}")
+    moxa = point.moxibustion
+    lines.append(f"Moxibustion: {moxa.status}" + (f" ({moxa.reason})" if moxa.reason else ""))
+    for contra in point.contraindications:
+        lines.append(f"  ! {contra.condition}: {contra.severity}. {contra.reason}")
+    if point.categories:
+        lines.append("Categories: " + "; ".join(_category_text(c) for c in point.categories))
+    lines.append("Indications: " + "; ".join(point.indications.items))
+    lines.append("Sources: " + ", ".join(point.sources))
+    for note in point.notes:
+        lines.append(f"Note: {note}")
+    return lines
+
+
+def _category_text(category: Any) -> str:
+    qualifier = (
+        category.phase
+        or category.organ
+        or category.tissue
+        or category.vessel
+        or ", ".join(category.regions or category.channels)
+    )
+    return f"{category.kind} ({qualifier})" if qualifier else category.kind
+
+
+@main.command()
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def show(ctx: click.Context, code: str, as_json: bool) -> None:
+    """Show one point: CODE in any notation (LI4, li-4, UB23, SJ5, Du20)."""
+    atlas = _atlas(ctx)
+    try:
+        point = atlas.point(code)
+    except UnknownPointError as error:
+        _fail(f"no point {code!r}", error.suggestions)
+    if as_json:
+        _echo_json(point_data(point))
+        return
+    click.echo("\n".join(_describe(atlas, point)))
+    click.echo(DISCLAIMER)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
+    """Show a meridian and its points: CODE such as LU, BL (or UB), TE (or SJ)."""
+    atlas = _atlas(ctx)
+    try:
+        found = atlas.meridian(code)
+    except UnknownMeridianError as error:
+        _fail(f"no meridian {code!r}", error.suggestions)
+    members = atlas.points(found.code)
+    if as_json:
+        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        return
+    click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
+    for point in members:
+        click.echo(f"  {point.code:<5} {point.hanzi}\t{point.pinyin:<16} {point.english}")
+
+
+@main.command()
+@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation; 0 for one line.")
+@click.pass_context
+def export(ctx: click.Context, indent: int) -> None:
+    """Print the whole atlas as JSON: meridians, vessels, points, regions, sources."""
+    click.echo(export_json(_atlas(ctx), indent=indent or None))
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def check(ctx: click.Context, as_json: bool) -> None:
+    """Check the data folder, including name readings (needs the 'check' extra)."""
+    from ._default import data_folder
+
+    folder = ctx.find_root().params.get("data") or data_folder()
+    try:
+        from .check import check_folder
+
+        problems = check_folder(Path(folder))
+    except ImportError as error:
+        click.echo(f"acupoints check needs pypinyin and opencc: pip install 'acupoints[check]' ({error})", err=True)
+        sys.exit(2)
+    except AcupointsError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    if as_json:
+        _echo_json([{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems])
+    else:
+        for problem in problems:
+            click.echo(str(problem))
+        click.echo(f"{len(problems)} problem(s)")
+    sys.exit(1 if problems else 0)

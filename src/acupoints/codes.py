@@ -1,0 +1,82 @@
+"""Point-code notations and their normalisation.
+
+WHO codes are canonical (``LI4``, ``BL23``, ``EX-B2``). People also write
+``li-4``, ``UB 23``, ``SJ5``, ``Du20``, ``Ren6``, ``P6``, ``Liv3``, ``HE7``:
+:func:`normalize_code` turns any of them into the WHO code, without checking
+that the point exists.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "EXTRA_GROUPS",
+    "MERIDIAN_CODES",
+    "PREFIX_ALIASES",
+    "normalize_code",
+    "split_code",
+]
+
+MERIDIAN_CODES: tuple[str, ...] = (
+    "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV",
+)  # fmt: skip
+"""The 14 meridians in the order of the 24-hour flow, GV and CV last."""
+
+EXTRA_GROUPS: dict[str, str] = {
+    "EX-HN": "Extra points of the head and neck",
+    "EX-CA": "Extra points of the chest and abdomen",
+    "EX-B": "Extra points of the back",
+    "EX-UE": "Extra points of the upper extremities",
+    "EX-LE": "Extra points of the lower extremities",
+}
+"""The WHO extra-point groups and what they cover."""
+
+PREFIX_ALIASES: dict[str, str] = {
+    "UB": "BL", "B": "BL",
+    "SJ": "TE", "TW": "TE", "TB": "TE", "T": "TE",
+    "DU": "GV", "D": "GV",
+    "REN": "CV", "RN": "CV", "CO": "LI",
+    "P": "PC", "HC": "PC", "PE": "PC",
+    "LIV": "LR", "LV": "LR", "LIVER": "LR",
+    "HE": "HT", "H": "HT",
+    "K": "KI", "KD": "KI",
+    "L": "LU", "S": "ST", "G": "GB",
+}  # fmt: skip
+"""Other prefixes in use, upper-cased, mapped to the WHO meridian code."""
+
+_CODE = re.compile(r"^\s*([A-Za-z]+)[\s._\-]*([A-Za-z]{1,2})?[\s._\-]*0*(\d{1,3})\s*$")
+
+
+def split_code(code: str) -> tuple[str, int] | None:
+    """Split a WHO code into group and number: ``("EX-B", 2)``; None if not a code."""
+    match = re.fullmatch(r"(EX-(?:HN|CA|B|UE|LE)|[A-Z]{2})(\d+)", code)
+    if match is None:
+        return None
+    return match.group(1), int(match.group(2))
+
+
+def normalize_code(text: str) -> str | None:
+    """The WHO code for a code in any common notation, or None.
+
+    >>> [normalize_code(t) for t in ("li-4", "UB 23", "SJ5", "Du20", "ex-b 2", "Hegu")]
+    ['LI4', 'BL23', 'TE5', 'GV20', 'EX-B2', None]
+    """
+    match = _CODE.match(text)
+    if match is None:
+        return None
+    prefix, sub, number = match.groups()
+    prefix = prefix.upper()
+    if int(number) == 0:
+        return None
+    if prefix == "EX" or (prefix.startswith("EX") and sub is None):
+        group = (sub or prefix[2:]).upper()
+        if f"EX-{group}" in EXTRA_GROUPS:
+            return f"EX-{group}{int(number)}"
+        return None
+    if sub is not None:
+        return None
+    prefix = PREFIX_ALIASES.get(prefix, prefix)
+    if prefix not in MERIDIAN_CODES:
+        return None
+    return f"{prefix}{int(number)}"

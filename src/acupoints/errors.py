@@ -1,0 +1,115 @@
+"""Errors raised by acupoints.
+
+Every error subclasses :class:`AcupointsError` and the builtin it stands for,
+so callers can catch either: ``except KeyError`` works for an unknown code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "AcupointsError",
+    "AmbiguousPointError",
+    "DataError",
+    "DataNotFoundError",
+    "Problem",
+    "UnknownComplaintError",
+    "UnknownMeridianError",
+    "UnknownPointError",
+    "UnknownRegionError",
+]
+
+
+class AcupointsError(Exception):
+    """Base class of every error this library raises."""
+
+
+class _UnknownError(KeyError, AcupointsError):
+    """An identifier that names nothing, with the closest ones that exist."""
+
+    what = "item"
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = tuple(suggestions)
+        super().__init__(query)
+
+    def __str__(self) -> str:
+        message = f"no {self.what} {self.query!r}"
+        if self.suggestions:
+            message += f"; did you mean {', '.join(self.suggestions)}?"
+        return message
+
+
+class UnknownPointError(_UnknownError):
+    """No point has this code or name. ``suggestions`` holds the closest codes."""
+
+    what = "point"
+
+
+class UnknownMeridianError(_UnknownError):
+    """No meridian has this code."""
+
+    what = "meridian"
+
+
+class UnknownRegionError(_UnknownError):
+    """No body region has this name."""
+
+    what = "region"
+
+
+class UnknownComplaintError(_UnknownError):
+    """No complaint has this name or synonym."""
+
+    what = "complaint"
+
+
+class AmbiguousPointError(LookupError, AcupointsError):
+    """A name matches more than one point; ``matches`` lists their codes."""
+
+    def __init__(self, query: str, matches: Sequence[str]) -> None:
+        self.query = query
+        self.matches = tuple(matches)
+        super().__init__(query)
+
+    def __str__(self) -> str:
+        return f"{self.query!r} matches several points: {', '.join(self.matches)}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem found in the data: where it is and what is wrong."""
+
+    file: str
+    point: str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.point:
+            where += f": {self.point}"
+        if self.field:
+            where += f": {self.field}"
+        return f"{where}: {self.message}"
+
+
+class DataError(ValueError, AcupointsError):
+    """The data files are invalid. ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        count = len(self.problems)
+        lines = [f"{count} problem{'s' if count != 1 else ''} in the data:"]
+        lines += [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+
+class DataNotFoundError(FileNotFoundError, AcupointsError):
+    """The data folder could not be found."""

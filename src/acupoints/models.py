@@ -1,0 +1,486 @@
+"""The data model: frozen pydantic models, one per kind of record.
+
+Every model forbids unknown fields, so a typo in a data file is an error
+rather than a silently dropped value. Field names are the names used in the
+YAML files, in ``acupoints export`` and in the JSON Schema, so they are part
+of the public, stable interface.
+
+Models are built lazily (``defer_build``): defining them costs little at
+import time, and the validator is only compiled when data is validated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "VERTEBRAL_LEVELS",
+    "Alias",
+    "AtlasData",
+    "Category",
+    "CategoryKind",
+    "Caution",
+    "Contraindication",
+    "Hazard",
+    "Indications",
+    "Location",
+    "Meridian",
+    "Moxibustion",
+    "Needling",
+    "Organ",
+    "Phase",
+    "Point",
+    "Region",
+    "Source",
+    "Vessel",
+    "VesselCode",
+    "level_index",
+]
+
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+Phase = Literal["wood", "fire", "earth", "metal", "water"]
+"""The five phases (wuxing)."""
+
+Organ = Literal[
+    "lung",
+    "large-intestine",
+    "stomach",
+    "spleen",
+    "heart",
+    "small-intestine",
+    "bladder",
+    "kidney",
+    "pericardium",
+    "triple-energizer",
+    "gallbladder",
+    "liver",
+]
+"""The twelve organs (zang-fu) of the regular meridians."""
+
+Hazard = Literal[
+    "lung",
+    "heart",
+    "spinal-cord",
+    "major-vessel",
+    "nerve",
+    "eye",
+    "viscera",
+    "trachea",
+    "joint-cavity",
+]
+"""Structures beneath a point that make deep or careless needling dangerous.
+
+``lung``: pleura and lung (pneumothorax); ``heart``: the heart or pericardium;
+``spinal-cord``: the spinal canal, medulla or brain through a foramen;
+``major-vessel``: a large artery or vein; ``nerve``: a nerve trunk;
+``eye``: the eyeball and orbit; ``viscera``: abdominal organs (a full bladder,
+an enlarged liver or spleen, the intestines); ``trachea``: trachea and
+thyroid; ``joint-cavity``: a joint capsule (risk of infection).
+"""
+
+CategoryKind = Literal[
+    "jing-well",
+    "ying-spring",
+    "shu-stream",
+    "jing-river",
+    "he-sea",
+    "yuan-source",
+    "luo-connecting",
+    "xi-cleft",
+    "back-shu",
+    "front-mu",
+    "influential",
+    "confluent",
+    "lower-he-sea",
+    "command",
+    "crossing",
+    "entry",
+    "exit",
+    "window-of-heaven",
+    "ghost",
+    "horary",
+]
+"""Traditional point categories. The names are stable: queries rely on them."""
+
+FIVE_SHU: tuple[CategoryKind, ...] = (
+    "jing-well",
+    "ying-spring",
+    "shu-stream",
+    "jing-river",
+    "he-sea",
+)
+
+Tissue = Literal[
+    "zang-organs", "fu-organs", "qi", "blood", "sinews", "vessels", "bone", "marrow"
+]
+
+VesselCode = Literal[
+    "governor",
+    "conception",
+    "penetrating",
+    "girdle",
+    "yin-linking",
+    "yang-linking",
+    "yin-heel",
+    "yang-heel",
+]
+"""The eight extraordinary vessels, by slug."""
+
+Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
+PointCode = Annotated[str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")]
+SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+
+VERTEBRAL_LEVELS: tuple[str, ...] = (
+    *(f"C{i}" for i in range(1, 8)),
+    *(f"T{i}" for i in range(1, 13)),
+    *(f"L{i}" for i in range(1, 6)),
+    *(f"S{i}" for i in range(1, 6)),
+    "Co",
+)
+"""Vertebral levels from the atlas down to the coccyx, in order."""
+
+_LEVEL_RE = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")
+Level = Annotated[str, Field(pattern=_LEVEL_RE.pattern)]
+
+
+def level_index(level: str) -> int:
+    """Position of a vertebral level from the top, for sorting.
+
+    >>> level_index("C7") < level_index("T1") < level_index("L2")
+    True
+    """
+    return VERTEBRAL_LEVELS.index(level)
+
+
+class Alias(BaseModel):
+    """Another name, reading or notation under which a point is known."""
+
+    model_config = _CONFIG
+
+    text: Text = Field(description="The alias as written: hanzi, pinyin or a code.")
+    pinyin: str | None = Field(
+        default=None, description="Tone-marked pinyin, when the alias is in hanzi."
+    )
+    kind: Literal["other-name", "old-name", "variant", "reading", "notation"] = Field(
+        description=(
+            "other-name: another classical name; old-name: a name the standard "
+            "replaced; variant: a variant or mistaken character form found in "
+            "circulation; reading: another reading of the same characters; "
+            "notation: another code system (e.g. M-BW-35)."
+        )
+    )
+    note: str | None = Field(default=None, description="Why the alias exists.")
+
+
+class Caution(BaseModel):
+    """A structure beneath the point and what to take care of."""
+
+    model_config = _CONFIG
+
+    hazard: Hazard
+    text: Text
+
+
+class Needling(BaseModel):
+    """How the point is usually needled."""
+
+    model_config = _CONFIG
+
+    depth_cun: tuple[float, float] = Field(
+        description="Usual depth range in cun, shallowest first."
+    )
+    angle: Literal["perpendicular", "oblique", "transverse"] | None = Field(
+        description="None only where needling is forbidden."
+    )
+    forbidden: bool = Field(
+        default=False, description="Needling is traditionally forbidden (e.g. CV8)."
+    )
+    cautions: tuple[Caution, ...] = ()
+    note: str | None = Field(default=None, description="Other technique notes.")
+
+    @model_validator(mode="after")
+    def _depth_in_order(self) -> Needling:
+        low, high = self.depth_cun
+        if self.forbidden:
+            if self.depth_cun != (0, 0) or self.angle is not None or not self.note:
+                raise ValueError(
+                    "forbidden needling needs depth_cun [0, 0], no angle, and a note why"
+                )
+            return self
+        if self.angle is None:
+            raise ValueError("angle is required unless needling is forbidden")
+        if not 0 < low <= high <= 5:
+            raise ValueError(
+                f"depth_cun must be 0 < shallow <= deep <= 5, got {list(self.depth_cun)}"
+            )
+        return self
+
+
+class Moxibustion(BaseModel):
+    """Whether moxibustion is used on the point."""
+
+    model_config = _CONFIG
+
+    status: Literal["allowed", "caution", "forbidden"]
+    reason: str | None = None
+
+    @model_validator(mode="after")
+    def _reason_unless_allowed(self) -> Moxibustion:
+        if self.status != "allowed" and not self.reason:
+            raise ValueError(f"moxibustion {self.status!r} needs a reason")
+        return self
+
+
+class Contraindication(BaseModel):
+    """A condition in which the point is avoided or used with care."""
+
+    model_config = _CONFIG
+
+    condition: Literal["pregnancy", "infants"]
+    severity: Literal["forbidden", "caution"]
+    reason: Text
+    sources: tuple[SourceKey, ...] = ()
+
+
+class Category(BaseModel):
+    """A traditional category the point belongs to, with its qualifier."""
+
+    model_config = _CONFIG
+
+    kind: CategoryKind
+    phase: Phase | None = Field(default=None, description="For the five shu points.")
+    organ: Organ | None = Field(
+        default=None, description="For back-shu, front-mu and lower-he-sea points."
+    )
+    tissue: Tissue | None = Field(default=None, description="For influential points.")
+    vessel: VesselCode | None = Field(
+        default=None,
+        description="For confluent points, and xi-cleft points of a vessel.",
+    )
+    regions: tuple[Slug, ...] = Field(
+        default=(), description="For command points: the regions they command."
+    )
+    channels: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "For crossing points: the other meridians (codes) or vessels (slugs) "
+            "that meet here."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _qualifiers(self) -> Category:
+        needs: dict[str, str] = {
+            "back-shu": "organ",
+            "front-mu": "organ",
+            "lower-he-sea": "organ",
+            "influential": "tissue",
+            "confluent": "vessel",
+            "command": "regions",
+            "crossing": "channels",
+        }
+        needs.update(dict.fromkeys(FIVE_SHU, "phase"))
+        wanted = needs.get(self.kind)
+        for name in ("phase", "organ", "tissue", "vessel", "regions", "channels"):
+            value = getattr(self, name)
+            if name == wanted and not value:
+                raise ValueError(f"a {self.kind} category needs {name!r}")
+            if value and name != wanted and not (name == "vessel" and self.kind == "xi-cleft"):
+                raise ValueError(f"{name!r} does not apply to a {self.kind} category")
+        return self
+
+
+class Location(BaseModel):
+    """Where the point is, in our own words, and where it sits in the body."""
+
+    model_config = _CONFIG
+
+    text: Text = Field(description="How to find the point: landmarks and cun.")
+    regions: tuple[Slug, ...] = Field(
+        min_length=1, description="Body regions (slugs from regions.yaml)."
+    )
+    side: Literal["bilateral", "midline"]
+    level: Level | None = Field(
+        default=None,
+        description="Vertebral level for points on the back and neck (e.g. L2).",
+    )
+    level_to: Level | None = Field(
+        default=None,
+        description="For a row of points along the spine (EX-B2): the lowest level.",
+    )
+    from_midline_cun: float | None = Field(
+        default=None,
+        ge=0,
+        description="Distance from the anterior or posterior midline in cun, "
+        "for points on the trunk.",
+    )
+
+
+class Indications(BaseModel):
+    """Traditional indications, short phrases, with their sources."""
+
+    model_config = _CONFIG
+
+    items: tuple[Text, ...] = Field(min_length=1)
+    sources: tuple[SourceKey, ...] = Field(min_length=1)
+
+
+class Point(BaseModel):
+    """One acupuncture point.
+
+    ``meridian`` is the meridian code for the 361 standard points and
+    ``None`` for extra points; ``group`` is the file the point lives in
+    (``BL``, ``EX-B`` ...).
+    """
+
+    model_config = _CONFIG
+
+    code: PointCode = Field(description="WHO alphanumeric code, e.g. LI4 or EX-B2.")
+    group: str = Field(description="Meridian code or extra-point group, e.g. BL, EX-HN.")
+    meridian: str | None = Field(description="Meridian code; None for extra points.")
+    number: int = Field(ge=1, description="Number along the meridian or in the group.")
+    pinyin: Text = Field(description="Tone-marked Hanyu Pinyin, e.g. Hégǔ.")
+    hanzi: Text = Field(description="Simplified Chinese characters.")
+    hanzi_traditional: Text = Field(description="Traditional Chinese characters.")
+    english: Text = Field(description="An English translation of the name.")
+    aliases: tuple[Alias, ...] = ()
+    location: Location
+    needling: Needling
+    moxibustion: Moxibustion
+    contraindications: tuple[Contraindication, ...] = ()
+    categories: tuple[Category, ...] = ()
+    indications: Indications
+    sources: tuple[SourceKey, ...] = Field(
+        min_length=1, description="References for the name and location."
+    )
+    notes: tuple[Text, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Point({self.code!r}, {self.pinyin!r}, {self.hanzi!r})"
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.pinyin} {self.hanzi}"
+
+    def category(self, kind: CategoryKind) -> Category | None:
+        """The first category of this kind, or None.
+
+        >>> import acupoints
+        >>> acupoints.point("BL40").category("he-sea").phase
+        'earth'
+        """
+        return next((c for c in self.categories if c.kind == kind), None)
+
+    def has_category(self, kind: CategoryKind) -> bool:
+        """Whether the point belongs to a category kind."""
+        return any(c.kind == kind for c in self.categories)
+
+    @property
+    def pregnancy(self) -> Contraindication | None:
+        """The pregnancy contraindication, if any."""
+        return next(
+            (c for c in self.contraindications if c.condition == "pregnancy"), None
+        )
+
+
+class Meridian(BaseModel):
+    """One of the 14 meridians that carry the standard points."""
+
+    model_config = _CONFIG
+
+    code: Literal[
+        "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"
+    ]
+    english: Text = Field(description="English name, e.g. Lung Meridian.")
+    pinyin: Text = Field(description="Pinyin of the channel's Chinese name.")
+    hanzi: Text = Field(description="Chinese name of the channel, simplified.")
+    hanzi_traditional: Text
+    organ: Organ | None = Field(description="Its organ; None for GV and CV.")
+    polarity: Literal["yin", "yang"]
+    limb: Literal["hand", "foot"] | None = Field(description="None for GV and CV.")
+    phase: Phase | None = Field(description="None for GV and CV.")
+    partner: str | None = Field(
+        description="Interior-exterior partner meridian; None for GV and CV."
+    )
+    hours: tuple[int, int] | None = Field(
+        description="Organ-clock hours (start, end), 24-hour clock; None for GV, CV."
+    )
+    flow_order: int | None = Field(
+        ge=1, le=12, description="Position in the 24-hour flow from LU (1) to LR (12)."
+    )
+    point_count: int = Field(ge=1, description="Number of points on the meridian.")
+    aliases: tuple[str, ...] = Field(
+        default=(), description="Other codes in use, e.g. UB and B for BL."
+    )
+
+    def __repr__(self) -> str:
+        return f"Meridian({self.code!r}, {self.english!r})"
+
+
+class Vessel(BaseModel):
+    """One of the eight extraordinary vessels."""
+
+    model_config = _CONFIG
+
+    code: VesselCode
+    english: Text
+    pinyin: Text
+    hanzi: Text
+    hanzi_traditional: Text
+    meridian: str | None = Field(
+        default=None, description="GV or CV for the two vessels with their own points."
+    )
+    confluent: PointCode | None = Field(default=None, description="Its opening point.")
+    cleft: PointCode | None = Field(default=None, description="Its xi-cleft point.")
+    trajectory: tuple[PointCode, ...] = Field(
+        default=(), description="Points it passes through, in order."
+    )
+
+    def __repr__(self) -> str:
+        return f"Vessel({self.code!r}, {self.english!r})"
+
+
+class Region(BaseModel):
+    """A body region in the region tree."""
+
+    model_config = _CONFIG
+
+    name: Slug
+    label: Text
+    parent: Slug | None = None
+    hanzi: str | None = None
+
+    def __repr__(self) -> str:
+        return f"Region({self.name!r})"
+
+
+class Source(BaseModel):
+    """A bibliographic reference, cited by key."""
+
+    model_config = _CONFIG
+
+    key: SourceKey
+    citation: Text
+    kind: Literal["standard", "textbook", "classic", "dictionary", "review", "trial"]
+    note: str | None = None
+
+
+class AtlasData(BaseModel):
+    """Everything the loader reads, as one validated document.
+
+    This is also the shape of ``acupoints export`` and of the compiled JSON
+    shipped inside the wheel.
+    """
+
+    model_config = _CONFIG
+
+    schema_version: int = Field(default=1, description="Version of this document's shape.")
+    meridians: tuple[Meridian, ...]
+    vessels: tuple[Vessel, ...] = ()
+    points: tuple[Point, ...]
+    regions: tuple[Region, ...] = ()
+    sources: tuple[Source, ...] = ()
