@@ -1,7 +1,7 @@
 """Rewrite data files in their canonical form.
 
-    python scripts/format_data.py            # every file under data/
-    python scripts/format_data.py FILE ...   # just these
+python scripts/format_data.py            # every file under data/
+python scripts/format_data.py FILE ...   # just these
 """
 
 from __future__ import annotations

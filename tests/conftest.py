@@ -79,7 +79,10 @@ def minimal_data() -> dict[str, Any]:
                 _point("LU2", "Yúnmén", "云门", hanzi_traditional="雲門"),
             ],
         },
-        "points/LI.yaml": {"group": "LI", "points": [_point("LI1", "Shāngyáng", "商阳", hanzi_traditional="商陽")]},
+        "points/LI.yaml": {
+            "group": "LI",
+            "points": [_point("LI1", "Shāngyáng", "商阳", hanzi_traditional="商陽")],
+        },
     }
 
 

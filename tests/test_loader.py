@@ -92,7 +92,9 @@ def test_file_name_must_match_group(make_folder: FolderFactory) -> None:
         files["points/LUNG.yaml"] = files.pop("points/LU.yaml")
 
     problems = problems_of(make_folder(change))
-    assert any(p.file == "points/LUNG.yaml" and p.field == "group" and "file name" in p.message for p in problems)
+    assert any(
+        p.file == "points/LUNG.yaml" and p.field == "group" and "file name" in p.message for p in problems
+    )
 
 
 def test_unknown_meridian(make_folder: FolderFactory) -> None:
@@ -179,10 +181,7 @@ def test_object_constructing_tags_are_refused(make_folder: FolderFactory, tmp_pa
     marker = tmp_path / "pwned"
 
     def change(files: dict[str, Any]) -> None:
-        files["sources.yaml"] = (
-            "sources: !!python/object/apply:os.system\n"
-            f"- touch {marker}\n"
-        )
+        files["sources.yaml"] = f"sources: !!python/object/apply:os.system\n- touch {marker}\n"
 
     problems = problems_of(make_folder(change))
     assert any(p.file == "sources.yaml" and "not valid YAML" in p.message for p in problems)
@@ -204,6 +203,7 @@ def test_category_qualifiers_are_checked(make_folder: FolderFactory) -> None:
     problems = problems_of(make_folder(change))
     fields = {(p.point, p.field) for p in problems}
     assert ("LU1", "categories[0]") in fields
+
     # a category that fails validation stops the point; fix it to see the reference check
     def change2(files: dict[str, Any]) -> None:
         lu(files)[0]["categories"] = [{"kind": "crossing", "channels": ["XX"]}]

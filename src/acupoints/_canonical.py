@@ -79,9 +79,7 @@ def canonical_text(text: str, file_name: str) -> str:
     if isinstance(data, dict):
         models = _TOP_LEVEL.get(file_name, {"points": Point})
         data = {key: _order(value, models.get(key)) for key, value in data.items()}
-    body = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6, indent=2
-    )
+    body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6, indent=2)
     return "\n".join([*header, body.rstrip("\n")]) + "\n"
 
 

@@ -102,9 +102,7 @@ def _message(item: Mapping[str, Any]) -> str:
     return f"{item['msg']} (got {item.get('input')!r})"
 
 
-def _mapping_list(
-    col: _Collector, data: Any, path: Path, key: str
-) -> list[Any] | None:
+def _mapping_list(col: _Collector, data: Any, path: Path, key: str) -> list[Any] | None:
     if not isinstance(data, dict):
         col.add(path, None, None, f"expected a mapping with a {key!r} list")
         return None
@@ -134,9 +132,7 @@ def _validate_list(
     return out
 
 
-def _read_points(
-    col: _Collector, path: Path, meridians: Mapping[str, Meridian]
-) -> list[Point]:
+def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian]) -> list[Point]:
     data = col.read(path)
     if data is None:
         return []
@@ -195,7 +191,12 @@ def _read_points(
         if numbers != expected:
             missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
             if missing:
-                col.add(path, None, "points", f"numbering gap: missing {', '.join(f'{group}{n}' for n in missing)}")
+                col.add(
+                    path,
+                    None,
+                    "points",
+                    f"numbering gap: missing {', '.join(f'{group}{n}' for n in missing)}",
+                )
     elif numbers:
         col.add(path, None, "points", "points are not in numerical order")
     meridian = meridians.get(group)
@@ -204,7 +205,7 @@ def _read_points(
     return points
 
 
-def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, Path]) -> None:
+def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, str]) -> None:
     codes = {p.code for p in atlas.points}
     regions = {r.name for r in atlas.regions}
     sources = {s.key for s in atlas.sources}
@@ -233,8 +234,7 @@ def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, Pat
                 col.add(file, point.code, f"location.regions[{index}]", f"unknown region {name!r}")
         cited = [("sources", point.sources), ("indications.sources", point.indications.sources)]
         cited += [
-            (f"contraindications[{i}].sources", c.sources)
-            for i, c in enumerate(point.contraindications)
+            (f"contraindications[{i}].sources", c.sources) for i, c in enumerate(point.contraindications)
         ]
         for field, keys in cited:
             for index, key in enumerate(keys):
@@ -244,7 +244,9 @@ def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, Pat
             for i, channel in enumerate(category.channels):
                 if channel not in meridian_codes and channel not in vessels:
                     col.add(
-                        file, point.code, f"categories[{index}].channels[{i}]",
+                        file,
+                        point.code,
+                        f"categories[{index}].channels[{i}]",
                         f"unknown meridian or vessel {channel!r}",
                     )
             for i, name in enumerate(category.regions):
@@ -269,7 +271,7 @@ def load_folder(root: Path) -> AtlasData:
             meridians = _validate_list(col, Meridian, items, path, "meridians", "code")
         if isinstance(data, dict):
             vessels = _validate_list(col, Vessel, data.get("vessels") or [], path, "vessels", "code")
-    by_code = {m.code: m for m in meridians}
+    by_code: dict[str, Meridian] = {m.code: m for m in meridians}
 
     regions: list[Region] = []
     path = root / "regions.yaml"
@@ -349,12 +351,22 @@ def load_reading_exceptions(root: Path) -> tuple[dict[str, set[str]], dict[str, 
     forms: dict[str, str] = {}
     if isinstance(data, dict):
         for index, entry in enumerate(data.get("pinyin") or []):
-            if not isinstance(entry, dict) or not entry.get("reason") or not entry.get("char") or not entry.get("reading"):
+            if (
+                not isinstance(entry, dict)
+                or not entry.get("reason")
+                or not entry.get("char")
+                or not entry.get("reading")
+            ):
                 col.add(path, None, f"pinyin[{index}]", "needs char, reading and reason")
                 continue
             readings.setdefault(str(entry["char"]), set()).add(str(entry["reading"]))
         for index, entry in enumerate(data.get("hanzi") or []):
-            if not isinstance(entry, dict) or not entry.get("reason") or not entry.get("traditional") or not entry.get("simplified"):
+            if (
+                not isinstance(entry, dict)
+                or not entry.get("reason")
+                or not entry.get("traditional")
+                or not entry.get("simplified")
+            ):
                 col.add(path, None, f"hanzi[{index}]", "needs traditional, simplified and reason")
                 continue
             forms[str(entry["traditional"])] = str(entry["simplified"])

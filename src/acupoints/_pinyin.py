@@ -13,35 +13,28 @@ from functools import lru_cache
 
 __all__ = ["pinyin_problems", "split_syllables", "strip_tones", "toneless_forms"]
 
-SYLLABLES = frozenset(
-    """
-    a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie
-    bin bing bo bong bu ca cai can cang cao ce cei cen ceng cha chai chan
-    chang chao che chen cheng chi chong chou chu chua chuai chuan chuang
-    chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de
-    dei den deng di dia dian diao die din ding diu dong dou du duan dui dun
-    duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan
-    gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha
-    hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun
-    huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai
-    kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo
-    la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling
-    liu lo long lou lu luan lun luo lü lüe ma mai man mang mao me mei men
-    meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei
-    nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan nun
-    nuo nü nüe o ou pa pai pan pang pao pei pen peng pi pian piao pie pin
-    ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que
-    qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai
-    san sang sao se sen seng sha shai shan shang shao she shei shen sheng
-    shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan
-    sui sun suo ta tai tan tang tao te tei teng ti tian tiao tie ting tong
-    tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu xi xia
-    xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao
-    ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei
-    zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng zhi zhong zhou zhu
-    zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
-    """.split()
-)
+_SYLLABLE_TEXT = """
+a ai an ang ao ba bai ban bang bao bei ben beng bi bian biang biao bie bin bing bo bong bu ca cai
+can cang cao ce cei cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai
+chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de dei den deng di
+dia dian diao die din ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng
+fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha
+hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao
+jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan
+kuang kui kun kuo la lai lan lang lao le lei len leng li lia lian liang liao lie lin ling liu lo
+long lou lu luan lun luo lü lüe ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo
+mou mu na nai nan nang nao ne nei nen neng ni nia nian niang niao nie nin ning niu nong nou nu nuan
+nun nuo nü nüe o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian
+qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan
+rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou
+shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te
+tei teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wong wu
+xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong
+you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhei zhen zheng
+zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo
+"""
+SYLLABLES = frozenset(_SYLLABLE_TEXT.split())
+"""Every toneless pinyin syllable (ü written as ü)."""
 
 _TONED = {
     "ā": "a1", "á": "a2", "ǎ": "a3", "à": "a4",
@@ -166,8 +159,7 @@ def pinyin_problems(pinyin: str, syllable_count: int) -> list[str]:
     if syllables is None:
         return [
             *problems,
-            f"cannot be read as {syllable_count} pinyin syllable(s), "
-            "one per character",
+            f"cannot be read as {syllable_count} pinyin syllable(s), one per character",
         ]
     for syllable in syllables:
         marks = [i for i, ch in enumerate(syllable) if ch in _TONED]
@@ -178,9 +170,7 @@ def pinyin_problems(pinyin: str, syllable_count: int) -> list[str]:
             want = _tone_position(plain)
             if want != marks[0]:
                 assert want is not None
-                problems.append(
-                    f"tone mark of {syllable!r} belongs on {plain[want]!r}"
-                )
+                problems.append(f"tone mark of {syllable!r} belongs on {plain[want]!r}")
     # apostrophes: a syllable starting with a vowel other than at word start
     lowered = text.lower()
     pos = 0

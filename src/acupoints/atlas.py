@@ -41,8 +41,8 @@ class Atlas:
         self.data = data
         self.origin = origin
         self._points = {p.code: p for p in data.points}
-        self._meridians = {m.code: m for m in data.meridians}
-        self._vessels = {v.code: v for v in data.vessels}
+        self._meridians: dict[str, Meridian] = {m.code: m for m in data.meridians}
+        self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions = {r.name: r for r in data.regions}
         self._sources = {s.key: s for s in data.sources}
 
@@ -134,7 +134,9 @@ class Atlas:
         alias = PREFIX_ALIASES.get(upper)
         if alias is not None:
             return alias
-        raise UnknownMeridianError(code, difflib.get_close_matches(upper, [*self._meridians, *EXTRA_GROUPS], n=3))
+        raise UnknownMeridianError(
+            code, difflib.get_close_matches(upper, [*self._meridians, *EXTRA_GROUPS], n=3)
+        )
 
     def meridian(self, code: str) -> Meridian:
         """The meridian with this code (``BL``, also ``UB``, ``SJ``, ``Du`` ...)."""
@@ -157,7 +159,9 @@ class Atlas:
         try:
             return self._vessels[code]
         except KeyError:
-            raise UnknownMeridianError(code, difflib.get_close_matches(code, list(self._vessels), n=3)) from None
+            raise UnknownMeridianError(
+                code, difflib.get_close_matches(code, list(self._vessels), n=3)
+            ) from None
 
     def vessel_points(self, code: str) -> list[Point]:
         """The points a vessel passes through, in order."""

@@ -22,7 +22,13 @@ __all__ = ["check_folder", "name_problems"]
 def _names(atlas: AtlasData) -> Iterator[tuple[str, str, str, str, str | None]]:
     """(file, record, pinyin, hanzi, traditional) for every named record."""
     for meridian in atlas.meridians:
-        yield "meridians.yaml", meridian.code, meridian.pinyin, meridian.hanzi.replace(" ", ""), meridian.hanzi_traditional
+        yield (
+            "meridians.yaml",
+            meridian.code,
+            meridian.pinyin,
+            meridian.hanzi.replace(" ", ""),
+            meridian.hanzi_traditional,
+        )
     for vessel in atlas.vessels:
         yield "meridians.yaml", vessel.code, vessel.pinyin, vessel.hanzi, vessel.hanzi_traditional
     for point in atlas.points:
@@ -43,8 +49,8 @@ def name_problems(
 
     ``readings`` and ``forms`` are the exceptions from ``reading-exceptions.yaml``.
     """
-    import opencc  # type: ignore[import-untyped]
-    from pypinyin.pinyin_dict import pinyin_dict  # type: ignore[import-untyped]
+    import opencc
+    from pypinyin.pinyin_dict import pinyin_dict
 
     readings = readings or {}
     forms = forms or {}
@@ -62,7 +68,9 @@ def name_problems(
             if syllable not in known:
                 listed = ", ".join(sorted(k for k in known if k)) or "none"
                 problems.append(
-                    Problem(file, record, "pinyin", f"{syllable!r} is not a reading of {char} (known: {listed})")
+                    Problem(
+                        file, record, "pinyin", f"{syllable!r} is not a reading of {char} (known: {listed})"
+                    )
                 )
         if traditional is None:
             continue
@@ -70,7 +78,9 @@ def name_problems(
         if converted != hanzi:
             problems.append(
                 Problem(
-                    file, record, "hanzi_traditional",
+                    file,
+                    record,
+                    "hanzi_traditional",
                     f"OpenCC maps {traditional} to {converted}, not {hanzi}",
                 )
             )

@@ -81,7 +81,9 @@ def _describe(atlas: Atlas, point: Point) -> list[str]:
     else:
         low, high = needling.depth_cun
         depth = f"{low:g}" if low == high else f"{low:g}-{high:g}"
-        lines.append(f"Needling: {needling.angle}, {depth} cun" + (f". {needling.note}" if needling.note else ""))
+        lines.append(
+            f"Needling: {needling.angle}, {depth} cun" + (f". {needling.note}" if needling.note else "")
+        )
     for caution in needling.cautions:
         lines.append(f"  ! {caution.hazard}: {caution.text}")
     moxa = point.moxibustion
@@ -167,13 +169,17 @@ def check(ctx: click.Context, as_json: bool) -> None:
 
         problems = check_folder(Path(folder))
     except ImportError as error:
-        click.echo(f"acupoints check needs pypinyin and opencc: pip install 'acupoints[check]' ({error})", err=True)
+        click.echo(
+            f"acupoints check needs pypinyin and opencc: pip install 'acupoints[check]' ({error})", err=True
+        )
         sys.exit(2)
     except AcupointsError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
     if as_json:
-        _echo_json([{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems])
+        _echo_json(
+            [{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems]
+        )
     else:
         for problem in problems:
             click.echo(str(problem))

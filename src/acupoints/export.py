@@ -26,7 +26,10 @@ def point_data(point: Point) -> dict[str, Any]:
 
 def export_data(atlas: Atlas) -> dict[str, Any]:
     """The whole atlas as JSON-ready data, every field present."""
-    return {"schema_version": SCHEMA_VERSION, **atlas.data.model_dump(mode="json", exclude={"schema_version"})}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        **atlas.data.model_dump(mode="json", exclude={"schema_version"}),
+    }
 
 
 def export_json(atlas: Atlas, *, indent: int | None = 2) -> str:

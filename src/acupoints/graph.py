@@ -35,6 +35,7 @@ in           point → region; region → parent region       anatomy
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -99,7 +100,7 @@ def build_graph(atlas: Atlas) -> nx.MultiDiGraph[str]:
         if meridian.partner is not None:
             edge(meridian.code, meridian.partner, "partner")
         members = atlas.points(meridian.code)
-        for before, after in zip(members, members[1:], strict=False):
+        for before, after in itertools.pairwise(members):
             edge(before.code, after.code, "next")
 
     for point in atlas.points():
@@ -123,4 +124,5 @@ def build_graph(atlas: Atlas) -> nx.MultiDiGraph[str]:
     for vessel in atlas.vessels():
         for point in atlas.vessel_points(vessel.code):
             edge(point.code, vessel.code, "along")
-    return nx.freeze(graph)
+    frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
+    return frozen

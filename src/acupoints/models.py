@@ -114,9 +114,7 @@ FIVE_SHU: tuple[CategoryKind, ...] = (
     "he-sea",
 )
 
-Tissue = Literal[
-    "zang-organs", "fu-organs", "qi", "blood", "sinews", "vessels", "bone", "marrow"
-]
+Tissue = Literal["zang-organs", "fu-organs", "qi", "blood", "sinews", "vessels", "bone", "marrow"]
 
 VesselCode = Literal[
     "governor",
@@ -131,7 +129,9 @@ VesselCode = Literal[
 """The eight extraordinary vessels, by slug."""
 
 Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-PointCode = Annotated[str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")]
+PointCode = Annotated[
+    str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")
+]
 SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
 
@@ -163,9 +163,7 @@ class Alias(BaseModel):
     model_config = _CONFIG
 
     text: Text = Field(description="The alias as written: hanzi, pinyin or a code.")
-    pinyin: str | None = Field(
-        default=None, description="Tone-marked pinyin, when the alias is in hanzi."
-    )
+    pinyin: str | None = Field(default=None, description="Tone-marked pinyin, when the alias is in hanzi.")
     kind: Literal["other-name", "old-name", "variant", "reading", "notation"] = Field(
         description=(
             "other-name: another classical name; old-name: a name the standard "
@@ -191,15 +189,11 @@ class Needling(BaseModel):
 
     model_config = _CONFIG
 
-    depth_cun: tuple[float, float] = Field(
-        description="Usual depth range in cun, shallowest first."
-    )
+    depth_cun: tuple[float, float] = Field(description="Usual depth range in cun, shallowest first.")
     angle: Literal["perpendicular", "oblique", "transverse"] | None = Field(
         description="None only where needling is forbidden."
     )
-    forbidden: bool = Field(
-        default=False, description="Needling is traditionally forbidden (e.g. CV8)."
-    )
+    forbidden: bool = Field(default=False, description="Needling is traditionally forbidden (e.g. CV8).")
     cautions: tuple[Caution, ...] = ()
     note: str | None = Field(default=None, description="Other technique notes.")
 
@@ -208,16 +202,12 @@ class Needling(BaseModel):
         low, high = self.depth_cun
         if self.forbidden:
             if self.depth_cun != (0, 0) or self.angle is not None or not self.note:
-                raise ValueError(
-                    "forbidden needling needs depth_cun [0, 0], no angle, and a note why"
-                )
+                raise ValueError("forbidden needling needs depth_cun [0, 0], no angle, and a note why")
             return self
         if self.angle is None:
             raise ValueError("angle is required unless needling is forbidden")
         if not 0 < low <= high <= 5:
-            raise ValueError(
-                f"depth_cun must be 0 < shallow <= deep <= 5, got {list(self.depth_cun)}"
-            )
+            raise ValueError(f"depth_cun must be 0 < shallow <= deep <= 5, got {list(self.depth_cun)}")
         return self
 
 
@@ -254,23 +244,16 @@ class Category(BaseModel):
 
     kind: CategoryKind
     phase: Phase | None = Field(default=None, description="For the five shu points.")
-    organ: Organ | None = Field(
-        default=None, description="For back-shu, front-mu and lower-he-sea points."
-    )
+    organ: Organ | None = Field(default=None, description="For back-shu, front-mu and lower-he-sea points.")
     tissue: Tissue | None = Field(default=None, description="For influential points.")
     vessel: VesselCode | None = Field(
         default=None,
         description="For confluent points, and xi-cleft points of a vessel.",
     )
-    regions: tuple[Slug, ...] = Field(
-        default=(), description="For command points: the regions they command."
-    )
+    regions: tuple[Slug, ...] = Field(default=(), description="For command points: the regions they command.")
     channels: tuple[str, ...] = Field(
         default=(),
-        description=(
-            "For crossing points: the other meridians (codes) or vessels (slugs) "
-            "that meet here."
-        ),
+        description=("For crossing points: the other meridians (codes) or vessels (slugs) that meet here."),
     )
 
     @model_validator(mode="after")
@@ -301,9 +284,7 @@ class Location(BaseModel):
     model_config = _CONFIG
 
     text: Text = Field(description="How to find the point: landmarks and cun.")
-    regions: tuple[Slug, ...] = Field(
-        min_length=1, description="Body regions (slugs from regions.yaml)."
-    )
+    regions: tuple[Slug, ...] = Field(min_length=1, description="Body regions (slugs from regions.yaml).")
     side: Literal["bilateral", "midline"]
     level: Level | None = Field(
         default=None,
@@ -316,8 +297,7 @@ class Location(BaseModel):
     from_midline_cun: float | None = Field(
         default=None,
         ge=0,
-        description="Distance from the anterior or posterior midline in cun, "
-        "for points on the trunk.",
+        description="Distance from the anterior or posterior midline in cun, for points on the trunk.",
     )
 
 
@@ -355,9 +335,7 @@ class Point(BaseModel):
     contraindications: tuple[Contraindication, ...] = ()
     categories: tuple[Category, ...] = ()
     indications: Indications
-    sources: tuple[SourceKey, ...] = Field(
-        min_length=1, description="References for the name and location."
-    )
+    sources: tuple[SourceKey, ...] = Field(min_length=1, description="References for the name and location.")
     notes: tuple[Text, ...] = ()
 
     def __repr__(self) -> str:
@@ -382,9 +360,7 @@ class Point(BaseModel):
     @property
     def pregnancy(self) -> Contraindication | None:
         """The pregnancy contraindication, if any."""
-        return next(
-            (c for c in self.contraindications if c.condition == "pregnancy"), None
-        )
+        return next((c for c in self.contraindications if c.condition == "pregnancy"), None)
 
 
 class Meridian(BaseModel):
@@ -392,9 +368,7 @@ class Meridian(BaseModel):
 
     model_config = _CONFIG
 
-    code: Literal[
-        "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"
-    ]
+    code: Literal["LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV"]
     english: Text = Field(description="English name, e.g. Lung Meridian.")
     pinyin: Text = Field(description="Pinyin of the channel's Chinese name.")
     hanzi: Text = Field(description="Chinese name of the channel, simplified.")
@@ -403,9 +377,7 @@ class Meridian(BaseModel):
     polarity: Literal["yin", "yang"]
     limb: Literal["hand", "foot"] | None = Field(description="None for GV and CV.")
     phase: Phase | None = Field(description="None for GV and CV.")
-    partner: str | None = Field(
-        description="Interior-exterior partner meridian; None for GV and CV."
-    )
+    partner: str | None = Field(description="Interior-exterior partner meridian; None for GV and CV.")
     hours: tuple[int, int] | None = Field(
         description="Organ-clock hours (start, end), 24-hour clock; None for GV, CV."
     )
@@ -413,9 +385,7 @@ class Meridian(BaseModel):
         ge=1, le=12, description="Position in the 24-hour flow from LU (1) to LR (12)."
     )
     point_count: int = Field(ge=1, description="Number of points on the meridian.")
-    aliases: tuple[str, ...] = Field(
-        default=(), description="Other codes in use, e.g. UB and B for BL."
-    )
+    aliases: tuple[str, ...] = Field(default=(), description="Other codes in use, e.g. UB and B for BL.")
 
     def __repr__(self) -> str:
         return f"Meridian({self.code!r}, {self.english!r})"
@@ -436,9 +406,7 @@ class Vessel(BaseModel):
     )
     confluent: PointCode | None = Field(default=None, description="Its opening point.")
     cleft: PointCode | None = Field(default=None, description="Its xi-cleft point.")
-    trajectory: tuple[PointCode, ...] = Field(
-        default=(), description="Points it passes through, in order."
-    )
+    trajectory: tuple[PointCode, ...] = Field(default=(), description="Points it passes through, in order.")
 
     def __repr__(self) -> str:
         return f"Vessel({self.code!r}, {self.english!r})"

@@ -1,0 +1,78 @@
+"""Cold-start and warm-lookup timings, against baselines measured in the same run.
+
+    python benchmarks/cold_start.py [--runs 9]
+
+Each command runs --runs times, interleaved so machine noise hits all of them
+alike; the figure is the median wall time. Targets (issue 2, issue 4): cold
+API lookup <= 2 x `import pydantic`, cold CLI `show` <= 2.5 x, cold CLI
+`candidates` <= 3 x, warm lookup <= 1 us.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+
+PY = sys.executable
+
+
+def _commands() -> dict[str, list[str]]:
+    cli = shutil.which("acupoints")
+    base = [cli] if cli else [PY, "-m", "acupoints"]
+    commands = {
+        "python -c pass": [PY, "-c", "pass"],
+        "import pydantic": [PY, "-c", "import pydantic"],
+        "API cold lookup": [PY, "-c", "import acupoints; acupoints.point('LI4')"],
+        "CLI show LI4 --json": [*base, "show", "LI4", "--json"],
+    }
+    return commands
+
+
+def _time(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    commands = _commands()
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # warm the OS file cache once
+        _time(argv)
+    for _ in range(args.runs):
+        for name, argv in commands.items():
+            samples[name].append(_time(argv))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    baseline = medians["import pydantic"]
+    targets = {"API cold lookup": 2.0, "CLI show LI4 --json": 2.5}
+    print(f"cold start, median of {args.runs} runs (python {sys.version.split()[0]})")
+    for name, value in medians.items():
+        ratio = value / baseline
+        target = targets.get(name)
+        verdict = (
+            "" if target is None else f"  target <= {target:g}x: {'ok' if ratio <= target else 'MISSED'}"
+        )
+        print(f"  {name:<24} {value * 1000:7.1f} ms  {ratio:5.2f} x import pydantic{verdict}")
+
+    import acupoints
+
+    acupoints.point("LI4")
+    number = 200_000
+    per_call = min(timeit.repeat(lambda: acupoints.point("LI4"), number=number, repeat=5)) / number
+    print(
+        f"  warm point('LI4')        {per_call * 1e6:7.3f} us  target <= 1 us: {'ok' if per_call <= 1e-6 else 'MISSED'}"
+    )
+    per_call = min(timeit.repeat(lambda: acupoints.point("ub-23"), number=20_000, repeat=5)) / 20_000
+    print(f"  warm point('ub-23')      {per_call * 1e6:7.3f} us  (other notation)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The wheel: what it holds, and that it works from outside the checkout."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("acupoints-*.whl")
+    return found
+
+
+def test_wheel_holds_the_package_and_data_and_nothing_stray(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package = {n for n in names if not n.startswith("acupoints-")}
+    yaml_files = {f"acupoints/data/{p.relative_to(DATA).as_posix()}" for p in DATA.rglob("*.yaml")}
+    modules = {f"acupoints/{p.name}" for p in (ROOT / "src" / "acupoints").glob("*.py")}
+    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.json"}
+    assert package == expected
+    assert len([n for n in yaml_files if "/points/" in n]) == 19
+
+
+def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import json, acupoints; from acupoints._default import default_atlas; "
+        "p = acupoints.point('LI4'); "
+        "print(json.dumps([acupoints.__file__, default_atlas().origin, p.pinyin, len(acupoints.points())]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {code}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    module_file, origin, pinyin, count = json.loads(out.stdout)
+    assert module_file.startswith(str(site))
+    assert origin.endswith("atlas.json")
+    assert (pinyin, count) == ("Hégǔ", 409)
+
+
+def test_compiled_atlas_equals_the_yaml(wheel: Path) -> None:
+    import acupoints
+    from acupoints._loader import load_compiled
+
+    compiled = load_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.json"))
+    assert compiled == acupoints.load(DATA).data
