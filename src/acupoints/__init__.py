@@ -17,7 +17,6 @@ This is a reference, not medical advice.
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,10 +52,19 @@ if TYPE_CHECKING:
 
     from .models import CategoryKind
 
-try:
-    __version__ = version("acupoints")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    # importlib.metadata costs more than the rest of the import: read the
+    # version only when asked for.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("acupoints")
+        except PackageNotFoundError:  # pragma: no cover - a bare checkout
+            return "0+unknown"
+    raise AttributeError(f"module 'acupoints' has no attribute {name!r}")
 
 __all__ = [
     "AcupointsError",

@@ -9,7 +9,6 @@ checkout's ``data/`` folder (two levels above this file) is used instead.
 from __future__ import annotations
 
 import threading
-from importlib.resources import files
 from pathlib import Path
 
 from .atlas import Atlas
@@ -23,7 +22,7 @@ _atlas: Atlas | None = None
 
 def data_folder() -> Path:
     """The folder of YAML data this installation uses."""
-    packaged = Path(str(files("acupoints"))) / "data"
+    packaged = Path(__file__).resolve().parent / "data"
     if (packaged / "meridians.yaml").is_file():
         return packaged
     checkout = Path(__file__).resolve().parent.parent.parent / "data"

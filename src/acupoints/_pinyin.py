@@ -72,18 +72,24 @@ def toneless_forms(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _segment(word: str, count: int | None) -> tuple[str, ...] | None:
-    """Split a toneless word into valid syllables (exactly ``count`` if given)."""
+def _segment(word: str, count: int | None, strict: bool = True) -> tuple[str, ...] | None:
+    """Split a toneless word into valid syllables (exactly ``count`` if given).
+
+    Longest syllables are tried first. ``strict`` follows the spelling rule that
+    a syllable inside a word never starts with a, o or e (that needs an
+    apostrophe), so ``binao`` is bi-nao, not bin-ao.
+    """
     if not word:
         return () if count in (None, 0) else None
     if count == 0:
         return None
     for size in range(min(6, len(word)), 0, -1):
-        head = word[:size]
-        if head in SYLLABLES:
-            rest = _segment(word[size:], None if count is None else count - 1)
-            if rest is not None:
-                return (head, *rest)
+        head, rest = word[:size], word[size:]
+        if head not in SYLLABLES or (strict and rest[:1] in ("a", "e", "o")):
+            continue
+        tail = _segment(rest, None if count is None else count - 1, strict)
+        if tail is not None:
+            return (head, *tail)
     return None
 
 
@@ -104,13 +110,16 @@ def split_syllables(pinyin: str, count: int | None = None) -> list[str] | None:
     for index, (word, plain) in enumerate(zip(words, plain_words, strict=True)):
         last = index == len(words) - 1
         parts = None
-        if remaining is None or last:
-            parts = _segment(plain, remaining)
-        else:
-            for take in range(1, remaining + 1):
-                parts = _segment(plain, take)
-                if parts is not None:
-                    break
+        for strict in (True, False):
+            if remaining is None or last:
+                parts = _segment(plain, remaining, strict)
+            else:
+                for take in range(1, remaining + 1):
+                    parts = _segment(plain, take, strict)
+                    if parts is not None:
+                        break
+            if parts is not None:
+                break
         if parts is None:
             return None
         pos = 0

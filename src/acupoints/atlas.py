@@ -8,7 +8,6 @@ checks, which is how tests use small fixtures.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +25,13 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = ["Atlas"]
+
+
+def _close(word: str, choices: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """Closest matches for suggestions; difflib is imported only when needed."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
 
 
 class Atlas:
@@ -96,7 +102,7 @@ class Atlas:
         wanted = normalize_code(text) if isinstance(text, str) else None
         probe = wanted or str(text).upper().replace(" ", "").replace("-", "")
         squashed = {code.replace("-", ""): code for code in self._points}
-        matches = difflib.get_close_matches(probe.replace("-", ""), list(squashed), n=limit, cutoff=0.6)
+        matches = _close(probe.replace("-", ""), list(squashed), n=limit, cutoff=0.6)
         return [squashed[m] for m in matches]
 
     def points(
@@ -135,7 +141,7 @@ class Atlas:
         if alias is not None:
             return alias
         raise UnknownMeridianError(
-            code, difflib.get_close_matches(upper, [*self._meridians, *EXTRA_GROUPS], n=3)
+            code, _close(upper, [*self._meridians, *EXTRA_GROUPS], n=3)
         )
 
     def meridian(self, code: str) -> Meridian:
@@ -160,7 +166,7 @@ class Atlas:
             return self._vessels[code]
         except KeyError:
             raise UnknownMeridianError(
-                code, difflib.get_close_matches(code, list(self._vessels), n=3)
+                code, _close(code, list(self._vessels), n=3)
             ) from None
 
     def vessel_points(self, code: str) -> list[Point]:
@@ -181,7 +187,7 @@ class Atlas:
         key = name.strip().lower().replace(" ", "-").replace("_", "-")
         found = self._regions.get(key)
         if found is None:
-            raise UnknownRegionError(name, difflib.get_close_matches(key, list(self._regions), n=3))
+            raise UnknownRegionError(name, _close(key, list(self._regions), n=3))
         return found
 
     @cached_property

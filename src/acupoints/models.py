@@ -191,7 +191,7 @@ class Needling(BaseModel):
 
     depth_cun: tuple[float, float] = Field(description="Usual depth range in cun, shallowest first.")
     angle: Literal["perpendicular", "oblique", "transverse"] | None = Field(
-        description="None only where needling is forbidden."
+        default=None, description="Required unless needling is forbidden."
     )
     forbidden: bool = Field(default=False, description="Needling is traditionally forbidden (e.g. CV8).")
     cautions: tuple[Caution, ...] = ()
