@@ -1,6 +1,6 @@
 """Hatch build hook: compile data/ into one validated JSON file in the wheel.
 
-The wheel then starts fast: ``acupoints`` reads ``acupoints/atlas.json``
+The wheel then starts fast: ``acupoints`` reads ``acupoints/atlas.jsonl``
 with pydantic's JSON validator instead of parsing YAML at every start. The
 YAML loader runs here, so a wheel is never built from invalid data. Editable
 installs skip this and read the checkout's data/ folder.
@@ -27,7 +27,7 @@ class CompileDataHook(BuildHookInterface):  # type: ignore[type-arg]
             from acupoints._loader import compile_folder
         finally:
             sys.path.pop(0)
-        out = Path(self.directory) / "compiled" / "atlas.json"
+        out = Path(self.directory) / "compiled" / "atlas.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(compile_folder(root / "data"))
-        build_data["force_include"][str(out)] = "acupoints/atlas.json"
+        build_data["force_include"][str(out)] = "acupoints/atlas.jsonl"

@@ -50,9 +50,9 @@ def test_wrong_type(make_folder: FolderFactory) -> None:
 
 
 def test_nested_wrong_value_names_the_path(make_folder: FolderFactory) -> None:
-    problem = only(problems_of(make_folder(lambda f: lu(f)[0]["location"].update(side="left"))))
+    problem = only(problems_of(make_folder(lambda f: lu(f)[0]["location"].update(side="sideways"))))
     assert (problem.point, problem.field) == ("LU1", "location.side")
-    assert "'left'" in problem.message
+    assert "'sideways'" in problem.message
 
 
 def test_missing_field(make_folder: FolderFactory) -> None:

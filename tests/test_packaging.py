@@ -30,7 +30,7 @@ def test_wheel_holds_the_package_and_data_and_nothing_stray(wheel: Path) -> None
     package = {n for n in names if not n.startswith("acupoints-")}
     yaml_files = {f"acupoints/data/{p.relative_to(DATA).as_posix()}" for p in DATA.rglob("*.yaml")}
     modules = {f"acupoints/{p.name}" for p in (ROOT / "src" / "acupoints").glob("*.py")}
-    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.json"}
+    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.jsonl"}
     assert package == expected
     assert len([n for n in yaml_files if "/points/" in n]) == 19
 
@@ -52,13 +52,23 @@ def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None
     )
     module_file, origin, pinyin, count = json.loads(out.stdout)
     assert module_file.startswith(str(site))
-    assert origin.endswith("atlas.json")
+    assert origin.endswith("atlas.jsonl")
     assert (pinyin, count) == ("Hégǔ", 409)
 
 
 def test_compiled_atlas_equals_the_yaml(wheel: Path) -> None:
+    """Building models from the compiled data without validation gives exactly
+    what full validation of the YAML gives."""
     import acupoints
-    from acupoints._loader import load_compiled
+    from acupoints import Atlas
 
-    compiled = load_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.json"))
-    assert compiled == acupoints.load(DATA).data
+    compiled = Atlas.from_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.jsonl"))
+    validated = acupoints.load(DATA)
+    assert compiled.point("BL40") == validated.point("BL40")
+    assert compiled.data == validated.data
+    for a, b in zip(compiled.points(), validated.points(), strict=True):
+        assert a.model_dump() == b.model_dump()
+        assert type(a.aliases) is tuple and type(a.location.regions) is tuple
+        assert type(a.needling.depth_cun) is tuple
+        assert compiled.point_record(a.code) == a.model_dump(mode="json")
+        assert validated.point_record(a.code) == a.model_dump(mode="json")

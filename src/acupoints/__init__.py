@@ -53,7 +53,6 @@ if TYPE_CHECKING:
     from .models import CategoryKind
 
 
-
 def __getattr__(name: str) -> str:
     # importlib.metadata costs more than the rest of the import: read the
     # version only when asked for.
@@ -65,6 +64,7 @@ def __getattr__(name: str) -> str:
         except PackageNotFoundError:  # pragma: no cover - a bare checkout
             return "0+unknown"
     raise AttributeError(f"module 'acupoints' has no attribute {name!r}")
+
 
 __all__ = [
     "AcupointsError",

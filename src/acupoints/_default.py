@@ -1,6 +1,6 @@
 """Finding the shipped data and building the default atlas once.
 
-An installed wheel carries ``acupoints/atlas.json`` (the data folder compiled
+An installed wheel carries ``acupoints/atlas.jsonl`` (the data folder compiled
 and validated at build time) and ``acupoints/data/`` (the YAML itself). An
 editable install or a plain checkout has neither inside the package, so the
 checkout's ``data/`` folder (two levels above this file) is used instead.
@@ -14,7 +14,10 @@ from pathlib import Path
 from .atlas import Atlas
 from .errors import DataNotFoundError
 
-__all__ = ["data_folder", "default_atlas"]
+__all__ = ["COMPILED_NAME", "data_folder", "default_atlas"]
+
+COMPILED_NAME = "atlas.jsonl"
+"""The compiled data inside an installed wheel (see ``hatch_build.py``)."""
 
 _lock = threading.Lock()
 _atlas: Atlas | None = None
@@ -35,11 +38,9 @@ def data_folder() -> Path:
 
 
 def _build() -> Atlas:
-    compiled = Path(__file__).resolve().parent / "atlas.json"
+    compiled = Path(__file__).resolve().parent / COMPILED_NAME
     if compiled.is_file():
-        from ._loader import load_compiled
-
-        return Atlas(load_compiled(compiled.read_bytes()), origin=str(compiled))
+        return Atlas.from_compiled(compiled.read_bytes(), origin=str(compiled))
     return Atlas.from_folder(data_folder())
 
 

@@ -28,10 +28,7 @@ from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
 from .errors import DataError, Problem
 from .models import AtlasData, Meridian, Point, Region, Source, Vessel
 
-__all__ = ["COMPILED_NAME", "load_compiled", "load_folder"]
-
-COMPILED_NAME = "atlas.json"
-"""File name of the compiled atlas shipped inside the wheel."""
+__all__ = ["compile_folder", "load_folder", "load_reading_exceptions"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -321,19 +318,21 @@ def load_folder(root: Path) -> AtlasData:
     return atlas
 
 
-def load_compiled(raw: bytes) -> AtlasData:
-    """Validate a compiled atlas (JSON, as written by :func:`compile_folder`)."""
-    return AtlasData.model_validate_json(raw)
-
-
 def compile_folder(root: Path) -> bytes:
-    """Load a data folder and serialise it as the compact JSON the wheel ships."""
+    """Load a data folder and serialise it as the compiled atlas the wheel ships.
+
+    JSON lines: the first line holds everything but the points (meridians,
+    vessels, regions, sources and the point codes in order); each further
+    line holds one point. A lookup then parses only the point it needs.
+    """
     atlas = load_folder(root)
-    return json.dumps(
-        atlas.model_dump(mode="json", exclude_defaults=True),
-        ensure_ascii=False,
-        separators=(",", ":"),
-    ).encode()
+    # every field, defaults included: a point's line is then exactly its
+    # ``model_dump(mode="json")`` and can be served without pydantic's serializer
+    dump = atlas.model_dump(mode="json")
+    points = dump.pop("points")
+    dump["codes"] = [point["code"] for point in points]
+    lines = [dump, *points]
+    return b"\n".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() for line in lines)
 
 
 def load_reading_exceptions(root: Path) -> tuple[dict[str, set[str]], dict[str, str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code
 from .errors import (
@@ -44,19 +44,96 @@ class Atlas:
     """
 
     def __init__(self, data: AtlasData, *, origin: str = "<memory>") -> None:
-        self.data = data
         self.origin = origin
-        self._points = {p.code: p for p in data.points}
+        self._schema_version = data.schema_version
+        self._order: list[str] = [p.code for p in data.points]
+        self._points: dict[str, Point] = {p.code: p for p in data.points}
+        self._lines: dict[str, bytes] = {}
         self._meridians: dict[str, Meridian] = {m.code: m for m in data.meridians}
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions = {r.name: r for r in data.regions}
         self._sources = {s.key: s for s in data.sources}
 
+    @classmethod
+    def from_compiled(cls, raw: bytes, *, origin: str = "<compiled>") -> Atlas:
+        """An atlas from the compiled JSON lines written at build time.
+
+        That data was validated when it was compiled, so it is not validated
+        again; each point is built the first time it is asked for.
+        """
+        import json
+
+        from ._construct import construct
+
+        header_line, *point_lines = raw.split(b"\n")
+        header = json.loads(header_line)
+        codes: list[str] = header["codes"]
+        if len(codes) != len(point_lines):
+            raise ValueError(f"{origin}: {len(codes)} codes but {len(point_lines)} point lines")
+        data = AtlasData.model_construct(
+            schema_version=header.get("schema_version", 1),
+            meridians=tuple(construct(Meridian, m) for m in header["meridians"]),
+            vessels=tuple(construct(Vessel, v) for v in header.get("vessels", ())),
+            points=(),
+            regions=tuple(construct(Region, r) for r in header.get("regions", ())),
+            sources=tuple(construct(Source, s) for s in header.get("sources", ())),
+        )
+        atlas = cls(data, origin=origin)
+        atlas._order = codes
+        atlas._lines = dict(zip(codes, point_lines, strict=True))
+        return atlas
+
+    def _build_point(self, code: str) -> Point | None:
+        line = self._lines.get(code)
+        if line is None:
+            return None
+        import json
+
+        from ._construct import construct
+
+        point = construct(Point, json.loads(line))
+        self._points[code] = point
+        return point
+
+    def _all_points(self) -> list[Point]:
+        if len(self._points) < len(self._order):
+            for code in self._order:
+                if code not in self._points:
+                    self._build_point(code)
+        return [self._points[code] for code in self._order]
+
+    def point_record(self, code: str) -> dict[str, Any]:
+        """A point as JSON-ready data (``model_dump(mode="json")``), by code in any notation.
+
+        From the compiled data this is read straight from the JSON, which is
+        much faster on a cold start than running pydantic's serializer.
+        """
+        point = self.point(code)
+        line = self._lines.get(point.code)
+        if line is not None:
+            import json
+
+            record: dict[str, Any] = json.loads(line)
+            return record
+        return point.model_dump(mode="json")
+
+    @cached_property
+    def data(self) -> AtlasData:
+        """Everything in the atlas as one :class:`~acupoints.models.AtlasData`."""
+        return AtlasData.model_construct(
+            schema_version=self._schema_version,
+            meridians=tuple(self._meridians.values()),
+            vessels=tuple(self._vessels.values()),
+            points=tuple(self._all_points()),
+            regions=tuple(self._regions.values()),
+            sources=tuple(self._sources.values()),
+        )
+
     def __repr__(self) -> str:
-        return f"<Atlas {len(self._points)} points from {self.origin}>"
+        return f"<Atlas {len(self._order)} points from {self.origin}>"
 
     def __len__(self) -> int:
-        return len(self._points)
+        return len(self._order)
 
     def __contains__(self, code: object) -> bool:
         return isinstance(code, str) and self.find_point(code) is not None
@@ -92,16 +169,15 @@ class Atlas:
         """Like :meth:`point`, but None when there is no such point."""
         found = self._points.get(code)
         if found is None and isinstance(code, str):
-            normalized = normalize_code(code)
-            if normalized is not None:
-                found = self._points.get(normalized)
+            normalized = normalize_code(code) or code
+            found = self._points.get(normalized) or self._build_point(normalized)
         return found
 
     def closest_codes(self, text: str, limit: int = 3) -> list[str]:
         """The codes most like ``text``, closest first (for suggestions)."""
         wanted = normalize_code(text) if isinstance(text, str) else None
         probe = wanted or str(text).upper().replace(" ", "").replace("-", "")
-        squashed = {code.replace("-", ""): code for code in self._points}
+        squashed = {code.replace("-", ""): code for code in self._order}
         matches = _close(probe.replace("-", ""), list(squashed), n=limit, cutoff=0.6)
         return [squashed[m] for m in matches]
 
@@ -119,7 +195,7 @@ class Atlas:
         >>> [p.code for p in load().points("LU")][:3]
         ['LU1', 'LU2', 'LU3']
         """
-        selected: Iterable[Point] = self._points.values()
+        selected: Iterable[Point] = self._all_points()
         if meridian is not None:
             group = self._group_code(meridian)
             selected = [p for p in selected if p.group == group]
@@ -140,9 +216,7 @@ class Atlas:
         alias = PREFIX_ALIASES.get(upper)
         if alias is not None:
             return alias
-        raise UnknownMeridianError(
-            code, _close(upper, [*self._meridians, *EXTRA_GROUPS], n=3)
-        )
+        raise UnknownMeridianError(code, _close(upper, [*self._meridians, *EXTRA_GROUPS], n=3))
 
     def meridian(self, code: str) -> Meridian:
         """The meridian with this code (``BL``, also ``UB``, ``SJ``, ``Du`` ...)."""
@@ -165,9 +239,7 @@ class Atlas:
         try:
             return self._vessels[code]
         except KeyError:
-            raise UnknownMeridianError(
-                code, _close(code, list(self._vessels), n=3)
-            ) from None
+            raise UnknownMeridianError(code, _close(code, list(self._vessels), n=3)) from None
 
     def vessel_points(self, code: str) -> list[Point]:
         """The points a vessel passes through, in order."""

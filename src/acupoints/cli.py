@@ -16,7 +16,7 @@ import click
 from . import load
 from .atlas import Atlas
 from .errors import AcupointsError, DataError, UnknownMeridianError, UnknownPointError
-from .export import export_json, point_data
+from .export import export_json
 from .models import Point
 
 __all__ = ["main"]
@@ -51,12 +51,27 @@ def _echo_json(data: Any) -> None:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Use this data folder instead of the shipped data.",
 )
-@click.version_option(package_name="acupoints")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _print_version(ctx) if value else None,
+    help="Show the version and exit.",
+)
 def main(data: Path | None) -> None:
     """A reference library of acupuncture points.
 
     This is a reference, not medical advice.
     """
+
+
+def _print_version(ctx: click.Context) -> None:
+    # importlib.metadata is slow to import: only for --version
+    from . import __version__
+
+    click.echo(f"acupoints {__version__}")
+    ctx.exit(0)
 
 
 def _describe(atlas: Atlas, point: Point) -> list[str]:
@@ -122,7 +137,7 @@ def show(ctx: click.Context, code: str, as_json: bool) -> None:
     except UnknownPointError as error:
         _fail(f"no point {code!r}", error.suggestions)
     if as_json:
-        _echo_json(point_data(point))
+        _echo_json(atlas.point_record(point.code))
         return
     click.echo("\n".join(_describe(atlas, point)))
     click.echo(DISCLAIMER)

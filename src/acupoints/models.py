@@ -285,7 +285,10 @@ class Location(BaseModel):
 
     text: Text = Field(description="How to find the point: landmarks and cun.")
     regions: tuple[Slug, ...] = Field(min_length=1, description="Body regions (slugs from regions.yaml).")
-    side: Literal["bilateral", "midline"]
+    side: Literal["bilateral", "midline", "left", "right"] = Field(
+        description="bilateral (a pair), midline (single), or left/right for the "
+        "rare points found on one side only (EX-HN12, EX-HN13)."
+    )
     level: Level | None = Field(
         default=None,
         description="Vertebral level for points on the back and neck (e.g. L2).",
