@@ -124,7 +124,9 @@ def test_graph_kinds_and_edges() -> None:
     flow = list(nx.dfs_preorder_nodes(nx.subgraph_view(graph, filter_edge=lambda u, v, k: k == "flow"), "LU"))
     assert flow[:12] == ["LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR"]
     kinds = {k for _, _, k in graph.edges(keys=True)}
-    assert kinds == {"next", "flow", "on", "partner", "crossing", "luo", "confluent", "cleft", "along", "in"}
+    assert kinds == {
+        "next", "flow", "on", "partner", "crossing", "luo", "confluent", "cleft", "along", "in", "indicated-for",
+    }  # fmt: skip
     with pytest.raises(nx.NetworkXError):
         graph.add_node("mine")  # type: ignore[attr-defined]
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ._default import default_atlas
 from .atlas import Atlas
+from .selection import Candidate, Candidates, Excluded, Reason
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
@@ -36,6 +37,7 @@ from .errors import (
 from .models import (
     Alias,
     Category,
+    Complaint,
     Contraindication,
     Location,
     Meridian,
@@ -71,16 +73,21 @@ __all__ = [
     "Alias",
     "AmbiguousPointError",
     "Atlas",
+    "Candidate",
+    "Candidates",
     "Category",
+    "Complaint",
     "Contraindication",
     "DataError",
     "DataNotFoundError",
+    "Excluded",
     "Location",
     "Meridian",
     "Moxibustion",
     "Needling",
     "Point",
     "Problem",
+    "Reason",
     "Region",
     "Source",
     "UnknownComplaintError",
@@ -89,6 +96,9 @@ __all__ = [
     "UnknownRegionError",
     "Vessel",
     "__version__",
+    "candidates",
+    "complaint",
+    "complaints",
     "find_point",
     "graph",
     "load",
@@ -97,6 +107,7 @@ __all__ = [
     "point",
     "points",
     "region",
+    "region_points",
     "regions",
     "vessels",
 ]
@@ -180,5 +191,39 @@ def regions() -> list[Region]:
 
 
 def graph() -> nx.MultiDiGraph[str]:
-    """The frozen networkx graph of the default atlas (see :mod:`acupoints.graph`)."""
+    """The frozen networkx graph of the default atlas (see :mod:`acupoints._graph`)."""
     return default_atlas().graph()
+
+
+def candidates(
+    complaint: str, *, pregnant: bool = False, level: str | None = None, limit: int | None = None
+) -> Candidates:
+    """Ranked candidate points for a complaint, each explained and with its safety flags.
+
+    ``complaint`` is a name, label or synonym (``"low back pain"``, ``"lumbago"``,
+    ``"腰痛"``). ``pregnant=True`` moves points traditionally forbidden in
+    pregnancy to ``.excluded`` with the reason; ``level="L4"`` narrows the
+    segmental rules to that vertebra; ``limit`` keeps the first N.
+
+    >>> answer = candidates("low back pain")
+    >>> answer["BL40"].role, answer["BL40"].reasons[0].rule
+    ('distal', 'command')
+    >>> "SP6" in [e.code for e in candidates("back pain", pregnant=True).excluded]
+    False
+    """
+    return default_atlas().candidates(complaint, pregnant=pregnant, level=level, limit=limit)
+
+
+def complaint(name: str) -> Complaint:
+    """A complaint by name, label or synonym; :class:`UnknownComplaintError` suggests close ones."""
+    return default_atlas().complaint(name)
+
+
+def complaints() -> list[Complaint]:
+    """Every complaint the atlas maps to candidate points."""
+    return default_atlas().complaints()
+
+
+def region_points(name: str) -> list[Point]:
+    """The points lying in a body region or any region inside it."""
+    return default_atlas().region_points(name)

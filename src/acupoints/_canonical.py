@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from .models import Meridian, Point, Region, Source, Vessel
+from .models import Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["canonical_text", "canonicalize_file"]
 
@@ -23,6 +23,7 @@ _TOP_LEVEL: dict[str, dict[str, type[BaseModel]]] = {
     "meridians.yaml": {"meridians": Meridian, "vessels": Vessel},
     "regions.yaml": {"regions": Region},
     "sources.yaml": {"sources": Source},
+    "complaints.yaml": {"complaints": Complaint},
 }
 _INLINE_WIDTH = 90
 

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ValidationError
 from . import _pinyin
 from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
 from .errors import DataError, Problem
-from .models import AtlasData, Meridian, Point, Region, Source, Vessel
+from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["compile_folder", "load_folder", "load_reading_exceptions"]
 
@@ -251,6 +251,97 @@ def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, str
                     col.add(file, point.code, f"categories[{index}].regions[{i}]", f"unknown region {name!r}")
 
 
+def _normal_name(text: str) -> str:
+    """How complaint names and synonyms are compared: case, spaces and dashes folded."""
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def _check_complaints(col: _Collector, atlas: AtlasData) -> None:
+    file = "complaints.yaml"
+    codes = {p.code: p for p in atlas.points}
+    regions = {r.name: r for r in atlas.regions}
+    sources = {s.key for s in atlas.sources}
+    groups = {m.code for m in atlas.meridians} | set(EXTRA_GROUPS)
+    names = {c.name for c in atlas.complaints}
+    children: dict[str, list[str]] = {}
+    for region in atlas.regions:
+        if region.parent:
+            children.setdefault(region.parent, []).append(region.name)
+
+    def within(names_: Iterable[str]) -> set[str]:
+        out: set[str] = set()
+        stack = list(names_)
+        while stack:
+            name = stack.pop()
+            if name not in out:
+                out.add(name)
+                stack.extend(children.get(name, ()))
+        return out
+
+    seen: dict[str, str] = {}
+    for complaint in atlas.complaints:
+        for text in (complaint.name, complaint.label, complaint.hanzi or "", *complaint.synonyms):
+            key = _normal_name(text)
+            if not key:
+                continue
+            if seen.get(key, complaint.name) != complaint.name:
+                col.add(file, complaint.name, "synonyms", f"{text!r} also names {seen[key]!r}")
+            seen[key] = complaint.name
+        if complaint.parent is not None and complaint.parent not in names:
+            col.add(file, complaint.name, "parent", f"unknown complaint {complaint.parent!r}")
+        for index, name in enumerate(complaint.regions):
+            if name not in regions:
+                col.add(file, complaint.name, f"regions[{index}]", f"unknown region {name!r}")
+        for r, rule in enumerate(complaint.rules):
+            where = f"rules[{r}]"
+            for i, key in enumerate(rule.sources):
+                if key not in sources:
+                    col.add(file, complaint.name, f"{where}.sources[{i}]", f"unknown source {key!r}")
+            for i, name in enumerate(rule.regions):
+                if name not in regions:
+                    col.add(file, complaint.name, f"{where}.regions[{i}]", f"unknown region {name!r}")
+            for i, group in enumerate(rule.groups):
+                if group not in groups:
+                    col.add(
+                        file, complaint.name, f"{where}.groups[{i}]", f"unknown meridian or group {group!r}"
+                    )
+            area = within(rule.regions or complaint.regions)
+            for i, code in enumerate(rule.points):
+                point = codes.get(code)
+                if point is None:
+                    col.add(file, complaint.name, f"{where}.points[{i}]", f"unknown point {code!r}")
+                elif rule.rule in ("local", "adjacent") and not area.intersection(point.location.regions):
+                    col.add(
+                        file, complaint.name, f"{where}.points[{i}]", f"{code} does not lie in {sorted(area)}"
+                    )
+                elif rule.rule == "distal" and not rule.reason:
+                    channel = point.meridian
+                    passes = any(
+                        p.meridian == channel and area.intersection(p.location.regions) for p in atlas.points
+                    )
+                    if channel is None or not passes:
+                        col.add(
+                            file,
+                            complaint.name,
+                            f"{where}.points[{i}]",
+                            f"{code} is not on a channel through {sorted(area)}; give the rule a reason",
+                        )
+            if rule.rule in ("local", "command", "distal") and not (rule.regions or complaint.regions):
+                col.add(
+                    file, complaint.name, where, f"a {rule.rule} rule needs the complaint to have regions"
+                )
+    # no cycles through parents
+    parents = {c.name: c.parent for c in atlas.complaints}
+    for name in parents:
+        trail, current = [name], parents.get(name)
+        while current is not None:
+            if current in trail:
+                col.add(file, name, "parent", f"parent cycle: {' -> '.join([*trail, current])}")
+                break
+            trail.append(current)
+            current = parents.get(current)
+
+
 def load_folder(root: Path) -> AtlasData:
     """Read and validate a data folder; raise :class:`DataError` listing every problem."""
     col = _Collector(root)
@@ -300,6 +391,13 @@ def load_folder(root: Path) -> AtlasData:
             seen[point.code] = rel
             files[point.group] = rel
             points.append(point)
+    complaints: list[Complaint] = []
+    path = root / "complaints.yaml"
+    if path.exists():
+        data = col.read(path)
+        if data is not None and (items := _mapping_list(col, data, path, "complaints")) is not None:
+            complaints = _validate_list(col, Complaint, items, path, "complaints", "name")
+
     present = {p.group for p in points}
     for meridian in meridians:
         if meridian.code not in present and not (point_dir / f"{meridian.code}.yaml").exists():
@@ -311,8 +409,10 @@ def load_folder(root: Path) -> AtlasData:
         points=tuple(points),
         regions=tuple(regions),
         sources=tuple(sources),
+        complaints=tuple(complaints),
     )
     _check_references(col, atlas, files)
+    _check_complaints(col, atlas)
     if col.problems:
         raise DataError(col.problems)
     return atlas

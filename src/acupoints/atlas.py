@@ -15,14 +15,27 @@ from typing import TYPE_CHECKING, Any
 
 from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code
 from .errors import (
+    UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
 )
-from .models import AtlasData, CategoryKind, Meridian, Point, Region, Source, Vessel
+from .models import (
+    VERTEBRAL_LEVELS,
+    AtlasData,
+    CategoryKind,
+    Complaint,
+    Meridian,
+    Point,
+    Region,
+    Source,
+    Vessel,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .selection import Candidates
 
 __all__ = ["Atlas"]
 
@@ -53,6 +66,8 @@ class Atlas:
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions = {r.name: r for r in data.regions}
         self._sources = {s.key: s for s in data.sources}
+        self._complaints: dict[str, Complaint] = {c.name: c for c in data.complaints}
+        self._answers: dict[tuple[str, bool, str | None], Candidates] = {}
 
     @classmethod
     def from_compiled(cls, raw: bytes, *, origin: str = "<compiled>") -> Atlas:
@@ -77,6 +92,7 @@ class Atlas:
             points=(),
             regions=tuple(construct(Region, r) for r in header.get("regions", ())),
             sources=tuple(construct(Source, s) for s in header.get("sources", ())),
+            complaints=tuple(construct(Complaint, c) for c in header.get("complaints", ())),
         )
         atlas = cls(data, origin=origin)
         atlas._order = codes
@@ -127,6 +143,7 @@ class Atlas:
             points=tuple(self._all_points()),
             regions=tuple(self._regions.values()),
             sources=tuple(self._sources.values()),
+            complaints=tuple(self._complaints.values()),
         )
 
     def __repr__(self) -> str:
@@ -297,14 +314,80 @@ class Atlas:
         """A bibliography entry by key."""
         return self._sources[key]
 
+    # -- complaints ----------------------------------------------------------
+
+    @cached_property
+    def _complaint_names(self) -> dict[str, str]:
+        from ._loader import _normal_name
+
+        index: dict[str, str] = {}
+        for complaint in self._complaints.values():
+            for text in (complaint.name, complaint.label, complaint.hanzi or "", *complaint.synonyms):
+                if text:
+                    index[_normal_name(text)] = complaint.name
+        return index
+
+    def complaints(self) -> list[Complaint]:
+        """Every complaint, in file order."""
+        return list(self._complaints.values())
+
+    def complaint(self, name: str) -> Complaint:
+        """A complaint by name, label or synonym (``lumbago``, ``腰痛``, ``period pain``).
+
+        Raises :class:`~acupoints.UnknownComplaintError` naming the closest complaints.
+        """
+        found = self._complaints.get(name)
+        if found is not None:
+            return found
+        from ._loader import _normal_name
+
+        key = _normal_name(name) if isinstance(name, str) else ""
+        slug = self._complaint_names.get(key)
+        if slug is None:
+            close = _close(key, list(self._complaint_names), n=6, cutoff=0.5)
+            suggestions = list(dict.fromkeys(self._complaint_names[c] for c in close))[:3]
+            raise UnknownComplaintError(name, suggestions)
+        return self._complaints[slug]
+
+    def candidates(
+        self,
+        complaint: str,
+        *,
+        pregnant: bool = False,
+        level: str | None = None,
+        limit: int | None = None,
+    ) -> Candidates:
+        """Ranked candidate points for a complaint, each with role, reasons,
+        sources and warnings (see :mod:`acupoints.selection`).
+
+        ``pregnant=True`` moves points traditionally forbidden in pregnancy to
+        ``excluded``; ``level="L4"`` narrows segmental rules to that vertebra.
+        Answers are cached; they are immutable.
+        """
+        if level is not None and level not in VERTEBRAL_LEVELS:
+            raise ValueError(f"unknown vertebral level {level!r}; use one of C1..C7, T1..T12, L1..L5, S1..S5")
+        found = self.complaint(complaint)
+        key = (found.name, bool(pregnant), level)
+        answer = self._answers.get(key)
+        if answer is None:
+            from .selection import select
+
+            answer = select(self, found, pregnant=bool(pregnant), level=level)
+            self._answers[key] = answer
+        return answer.limited(limit)
+
+    def region_points(self, name: str) -> list[Point]:
+        """The points lying in a region or any region inside it."""
+        return self.points(region=name)
+
     # -- graph ---------------------------------------------------------------
 
     @cached_property
     def _graph(self) -> nx.MultiDiGraph[str]:
-        from .graph import build_graph
+        from ._graph import build_graph
 
         return build_graph(self)
 
     def graph(self) -> nx.MultiDiGraph[str]:
-        """The atlas as a frozen networkx MultiDiGraph (see :mod:`acupoints.graph`)."""
+        """The atlas as a frozen networkx MultiDiGraph (see :mod:`acupoints._graph`)."""
         return self._graph

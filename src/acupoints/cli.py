@@ -15,7 +15,14 @@ import click
 
 from . import load
 from .atlas import Atlas
-from .errors import AcupointsError, DataError, UnknownMeridianError, UnknownPointError
+from .errors import (
+    AcupointsError,
+    DataError,
+    UnknownComplaintError,
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+)
 from .export import export_json
 from .models import Point
 
@@ -161,6 +168,122 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
     click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
     for point in members:
         click.echo(f"  {point.code:<5} {point.hanzi}\t{point.pinyin:<16} {point.english}")
+
+
+_WARNING_SHORT = {
+    "Traditionally forbidden in pregnancy": "pregnancy: forbidden",
+    "Pregnancy: use with caution": "pregnancy: caution",
+    "Caution in pregnancy": "pregnancy: caution",
+    "Needling forbidden": "no needling",
+    "Deep structure": "deep",
+    "Moxibustion forbidden": "no moxa",
+    "Moxibustion caution": "moxa: caution",
+}
+
+
+def _short_warning(text: str) -> str:
+    for prefix, short in _WARNING_SHORT.items():
+        if text.startswith(prefix):
+            if short == "deep":
+                return text.split(":", 1)[0].replace("Deep structure (", "deep: ").rstrip(")")
+            return short
+    return text.split(":", 1)[0]
+
+
+@main.command()
+@click.argument("complaint")
+@click.option("--pregnant", is_flag=True, help="Exclude points traditionally forbidden in pregnancy.")
+@click.option("--level", help="Vertebral level of the pain, e.g. L4 (narrows segmental points).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="At most N candidates (0: all). Default: 12 in a table, all in JSON.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def candidates(
+    ctx: click.Context, complaint: str, pregnant: bool, level: str | None, limit: int | None, as_json: bool
+) -> None:
+    """Candidate points for a COMPLAINT ("low back pain", "lumbago", 腰痛, "period pain"),
+    each with its role, reasons, sources and warnings."""
+    atlas = _atlas(ctx)
+    if level is not None:
+        level = level.strip().upper().replace("CO", "Co")
+    try:
+        answer = atlas.candidates(complaint, pregnant=pregnant, level=level)
+    except UnknownComplaintError as error:
+        _fail(f"no complaint {complaint!r}", error.suggestions)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--level") from None
+    if as_json:
+        _echo_json(answer.limited(limit).as_dict())
+        return
+    shown = answer.limited(12 if limit is None else limit)
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=False)
+    title = (
+        f"{answer.complaint.label}"
+        + (" (pregnant)" if pregnant else "")
+        + (f", level {level}" if level else "")
+    )
+    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    for column in ("#", "code", "pinyin", "hanzi", "role", "why", "warnings"):
+        table.add_column(column, overflow="fold")
+    for candidate in shown.candidates:
+        point = candidate.point
+        why = "; ".join(r.text for r in candidate.reasons if r.rule != "indication")
+        warnings = ", ".join(dict.fromkeys(_short_warning(w) for w in candidate.warnings))
+        table.add_row(
+            str(candidate.rank), point.code, point.pinyin, point.hanzi, candidate.role, why, warnings
+        )
+    console.print(table)
+    hidden = len(answer.candidates) - len(shown.candidates)
+    if hidden:
+        console.print(f"{hidden} more: --limit 0 shows all.")
+    for excluded in answer.excluded:
+        console.print(
+            f"Excluded {excluded.point.code} {excluded.point.pinyin} {excluded.point.hanzi}: {excluded.why}"
+        )
+    for note in answer.notes:
+        console.print(f"Note: {note}")
+    console.print(DISCLAIMER)
+
+
+@main.command(name="complaints")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def complaints_command(ctx: click.Context, as_json: bool) -> None:
+    """List the complaints and their synonyms."""
+    atlas = _atlas(ctx)
+    items = atlas.complaints()
+    if as_json:
+        _echo_json([c.model_dump(mode="json", exclude={"rules"}) for c in items])
+        return
+    for item in items:
+        synonyms = ", ".join(item.synonyms[:4])
+        click.echo(f"{item.name:<24} {item.label}  {item.hanzi or ''}  ({synonyms})")
+
+
+@main.command()
+@click.argument("name")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def region(ctx: click.Context, name: str, as_json: bool) -> None:
+    """Show a body region and the points in it (NAME such as lower-back, knee)."""
+    atlas = _atlas(ctx)
+    try:
+        found = atlas.region(name)
+    except UnknownRegionError as error:
+        _fail(f"no region {name!r}", error.suggestions)
+    members = atlas.points(region=found.name)
+    if as_json:
+        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        return
+    click.echo(f"{found.name}  {found.label}" + (f"  (in {found.parent})" if found.parent else ""))
+    for point in members:
+        click.echo(f"  {point.code:<7} {point.hanzi}\t{point.pinyin:<16} {point.english}")
 
 
 @main.command()

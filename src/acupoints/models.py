@@ -23,6 +23,7 @@ __all__ = [
     "Category",
     "CategoryKind",
     "Caution",
+    "Complaint",
     "Contraindication",
     "Hazard",
     "Indications",
@@ -34,6 +35,9 @@ __all__ = [
     "Phase",
     "Point",
     "Region",
+    "Role",
+    "Rule",
+    "RuleKind",
     "Source",
     "Vessel",
     "VesselCode",
@@ -440,6 +444,93 @@ class Source(BaseModel):
     note: str | None = None
 
 
+Role = Literal["local", "adjacent", "segmental", "distal"]
+"""How a candidate point relates to the complaint's region."""
+
+RuleKind = Literal["local", "adjacent", "segmental", "distal", "command", "confluent", "empirical"]
+"""The selection rules. Each is implemented once in :mod:`acupoints.selection`."""
+
+
+class Rule(BaseModel):
+    """One selection rule of a complaint, with its parameters and sources.
+
+    ``local`` and ``adjacent``: points lying in ``regions`` (default: the
+    complaint's regions), optionally only those of ``groups`` or ``points``.
+    ``segmental``: Huatuojiaji and the inner Bladder-line points at the
+    vertebral ``levels`` (a range). ``distal``: the listed ``points``, far
+    from the region on a channel that runs through it (or with a ``reason``).
+    ``command``: the command points of the complaint's regions.
+    ``confluent``: the opening points of ``vessels``. ``empirical``: the listed
+    ``points`` with their ``role`` and ``reason``.
+    """
+
+    model_config = _CONFIG
+
+    rule: RuleKind
+    regions: tuple[Slug, ...] = ()
+    groups: tuple[str, ...] = ()
+    points: tuple[PointCode, ...] = ()
+    levels: tuple[Level, Level] | None = None
+    vessels: tuple[VesselCode, ...] = ()
+    role: Role | None = Field(default=None, description="For empirical rules.")
+    reason: str | None = Field(default=None, description="Why, in a sentence; required for empirical.")
+    main: bool = Field(
+        default=False, description="The points are main points of the classical prescription (ranked higher)."
+    )
+    sources: tuple[SourceKey, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _parameters(self) -> Rule:
+        wanted: dict[str, set[str]] = {
+            "local": {"regions", "groups", "points"},
+            "adjacent": {"regions", "groups", "points"},
+            "segmental": {"levels"},
+            "distal": {"points", "reason"},
+            "command": set(),
+            "confluent": {"vessels"},
+            "empirical": {"points", "role", "reason"},
+        }
+        allowed = wanted[self.rule]
+        for name in ("regions", "groups", "points", "levels", "vessels", "role", "reason"):
+            if getattr(self, name) and name not in allowed:
+                raise ValueError(f"{name!r} does not apply to a {self.rule} rule")
+        required = {
+            "segmental": ("levels",),
+            "distal": ("points",),
+            "confluent": ("vessels",),
+            "empirical": ("points", "role", "reason"),
+            "adjacent": ("regions",),
+        }.get(self.rule, ())
+        for name in required:
+            if not getattr(self, name):
+                raise ValueError(f"a {self.rule} rule needs {name!r}")
+        return self
+
+
+class Complaint(BaseModel):
+    """A complaint and the rules that select candidate points for it."""
+
+    model_config = _CONFIG
+
+    name: Slug = Field(description="Stable identifier, e.g. low-back-pain.")
+    label: Text = Field(description="Display name, e.g. Low back pain.")
+    hanzi: str | None = None
+    parent: Slug | None = Field(
+        default=None, description="A broader complaint whose rules also apply (e.g. headache)."
+    )
+    synonyms: tuple[Text, ...] = ()
+    regions: tuple[Slug, ...] = Field(default=(), description="Body regions the complaint involves.")
+    indication_terms: tuple[Text, ...] = Field(
+        default=(),
+        description="Words looked for in the points' indications (besides the label and synonyms).",
+    )
+    note: str | None = None
+    rules: tuple[Rule, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"Complaint({self.name!r})"
+
+
 class AtlasData(BaseModel):
     """Everything the loader reads, as one validated document.
 
@@ -455,3 +546,4 @@ class AtlasData(BaseModel):
     points: tuple[Point, ...]
     regions: tuple[Region, ...] = ()
     sources: tuple[Source, ...] = ()
+    complaints: tuple[Complaint, ...] = ()

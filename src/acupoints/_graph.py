@@ -11,6 +11,7 @@ point      WHO code (``LI4``)    ``pinyin``, ``hanzi``, ``english``, ``group``
 meridian   code (``LI``)         ``english``, ``organ``
 vessel     slug (``governor``)   ``english``
 region     slug (``lower-back``) ``label``
+complaint  slug (``neck-pain``)  ``label``
 =========  ====================  ==========================================
 
 Every edge has a ``kind``, which is also its multigraph key, so
@@ -30,6 +31,8 @@ confluent    point → vessel                               opening point of the
 cleft        point → vessel                               xi-cleft point of the vessel
 along        point → vessel                               on the vessel's trajectory
 in           point → region; region → parent region       anatomy
+indicated-   point → complaint                            a candidate for the complaint;
+for                                                       ``role``, ``reasons``, ``sources``
 ===========  ===========================================  ================================
 """
 
@@ -45,7 +48,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph"]
 
-NODE_KINDS = ("point", "meridian", "vessel", "region")
+NODE_KINDS = ("point", "meridian", "vessel", "region", "complaint")
 EDGE_KINDS = (
     "next",
     "flow",
@@ -57,6 +60,7 @@ EDGE_KINDS = (
     "cleft",
     "along",
     "in",
+    "indicated-for",
 )
 
 
@@ -124,5 +128,19 @@ def build_graph(atlas: Atlas) -> nx.MultiDiGraph[str]:
     for vessel in atlas.vessels():
         for point in atlas.vessel_points(vessel.code):
             edge(point.code, vessel.code, "along")
+
+    for complaint in atlas.complaints():
+        if complaint.name in graph:
+            raise ValueError(f"complaint {complaint.name!r} has the same name as another node")
+        graph.add_node(complaint.name, kind="complaint", label=complaint.label)
+        for candidate in atlas.candidates(complaint.name):
+            edge(
+                candidate.code,
+                complaint.name,
+                "indicated-for",
+                role=candidate.role,
+                reasons=tuple(r.text for r in candidate.reasons),
+                sources=candidate.sources,
+            )
     frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
     return frozen
