@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from ._default import default_atlas
 from .atlas import Atlas
-from .selection import Candidate, Candidates, Excluded, Reason
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
@@ -48,6 +47,7 @@ from .models import (
     Source,
     Vessel,
 )
+from .selection import Candidate, Candidates, Excluded, Reason
 
 if TYPE_CHECKING:
     import networkx as nx
