@@ -125,7 +125,8 @@ def test_graph_kinds_and_edges() -> None:
     assert flow[:12] == ["LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR"]
     kinds = {k for _, _, k in graph.edges(keys=True)}
     assert kinds == {
-        "next", "flow", "on", "partner", "crossing", "luo", "confluent", "cleft", "along", "in", "indicated-for",
+        "next", "flow", "on", "partner", "crossing", "luo", "confluent", "cleft", "along", "in",
+        "indicated-for",
     }  # fmt: skip
     with pytest.raises(nx.NetworkXError):
         graph.add_node("mine")  # type: ignore[attr-defined]
