@@ -29,6 +29,7 @@ def _commands() -> dict[str, list[str]]:
         "import pydantic": [PY, "-c", "import pydantic"],
         "API cold lookup": [PY, "-c", "import acupoints; acupoints.point('LI4')"],
         "CLI show LI4 --json": [*base, "show", "LI4", "--json"],
+        "CLI candidates --json": [*base, "candidates", "low back pain", "--json"],
     }
     return commands
 
@@ -52,7 +53,7 @@ def main() -> None:
             samples[name].append(_time(argv))
     medians = {name: statistics.median(values) for name, values in samples.items()}
     baseline = medians["import pydantic"]
-    targets = {"API cold lookup": 2.0, "CLI show LI4 --json": 2.5}
+    targets = {"API cold lookup": 2.0, "CLI show LI4 --json": 2.5, "CLI candidates --json": 3.0}
     print(f"cold start, median of {args.runs} runs (python {sys.version.split()[0]})")
     for name, value in medians.items():
         ratio = value / baseline
@@ -71,6 +72,14 @@ def main() -> None:
     print(f"  warm point('LI4')        {per_call * 1e6:7.3f} us  target <= 1 us: {verdict}")
     per_call = min(timeit.repeat(lambda: acupoints.point("ub-23"), number=20_000, repeat=5)) / 20_000
     print(f"  warm point('ub-23')      {per_call * 1e6:7.3f} us  (other notation)")
+
+    start = time.perf_counter()
+    acupoints.candidates("low back pain")
+    first = time.perf_counter() - start
+    per_call = min(timeit.repeat(lambda: acupoints.candidates("low back pain"), number=20_000, repeat=5)) / 20_000
+    verdict = "ok" if per_call <= 100e-6 else "MISSED"
+    print(f"  first candidates(...)    {first * 1e3:7.3f} ms  (rules applied, then cached)")
+    print(f"  warm candidates(...)     {per_call * 1e6:7.3f} us  target <= 100 us: {verdict}")
 
 
 if __name__ == "__main__":

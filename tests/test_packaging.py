@@ -72,3 +72,20 @@ def test_compiled_atlas_equals_the_yaml(wheel: Path) -> None:
         assert type(a.needling.depth_cun) is tuple
         assert compiled.point_record(a.code) == a.model_dump(mode="json")
         assert validated.point_record(a.code) == a.model_dump(mode="json")
+
+
+def test_compiled_answers_equal_the_rules(wheel: Path) -> None:
+    """The complaint answers stored at build time are what the rules give now."""
+    import acupoints
+    from acupoints import Atlas
+
+    compiled = Atlas.from_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.jsonl"))
+    validated = acupoints.load(DATA)
+    assert compiled._answer_lines, "the wheel should carry the answers"
+    for complaint in validated.complaints():
+        for pregnant in (False, True):
+            expected = validated.candidates(complaint.name, pregnant=pregnant).as_dict()
+            assert compiled.candidates(complaint.name, pregnant=pregnant).as_dict() == expected
+            assert compiled.candidates_record(complaint.name, pregnant=pregnant) == expected
+    level = compiled.candidates("low back pain", level="L4").as_dict()
+    assert level == validated.candidates("low back pain", level="L4").as_dict()

@@ -18,7 +18,7 @@ This is a reference, not medical advice.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._default import default_atlas
 from .atlas import Atlas
@@ -47,17 +47,26 @@ from .models import (
     Source,
     Vessel,
 )
-from .selection import Candidate, Candidates, Excluded, Reason
 
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .selection import Candidate, Candidates, Excluded, Reason
+
     from .models import CategoryKind
 
 
-def __getattr__(name: str) -> str:
-    # importlib.metadata costs more than the rest of the import: read the
-    # version only when asked for.
+_LAZY = {"Candidate", "Candidates", "Excluded", "Reason"}
+
+
+def __getattr__(name: str) -> Any:
+    # Imported on first use, to keep ``import acupoints`` fast: the result
+    # types of complaint queries, and the version (importlib.metadata costs
+    # more than the rest of the import).
+    if name in _LAZY:
+        from . import selection
+
+        return getattr(selection, name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

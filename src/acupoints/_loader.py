@@ -24,7 +24,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _pinyin
-from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
+from .codes import EXTRA_GROUPS, MERIDIAN_CODES, normalize_name, split_code
 from .errors import DataError, Problem
 from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
@@ -251,11 +251,6 @@ def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, str
                     col.add(file, point.code, f"categories[{index}].regions[{i}]", f"unknown region {name!r}")
 
 
-def _normal_name(text: str) -> str:
-    """How complaint names and synonyms are compared: case, spaces and dashes folded."""
-    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
-
-
 def _check_complaints(col: _Collector, atlas: AtlasData) -> None:
     file = "complaints.yaml"
     codes = {p.code: p for p in atlas.points}
@@ -281,7 +276,7 @@ def _check_complaints(col: _Collector, atlas: AtlasData) -> None:
     seen: dict[str, str] = {}
     for complaint in atlas.complaints:
         for text in (complaint.name, complaint.label, complaint.hanzi or "", *complaint.synonyms):
-            key = _normal_name(text)
+            key = normalize_name(text)
             if not key:
                 continue
             if seen.get(key, complaint.name) != complaint.name:
@@ -422,16 +417,28 @@ def compile_folder(root: Path) -> bytes:
     """Load a data folder and serialise it as the compiled atlas the wheel ships.
 
     JSON lines: the first line holds everything but the points (meridians,
-    vessels, regions, sources and the point codes in order); each further
-    line holds one point. A lookup then parses only the point it needs.
+    vessels, regions, sources, complaints, the point codes in order and the
+    keys of the stored answers); then one line per point; then one line per
+    stored complaint answer. A lookup parses only the line it needs.
     """
-    atlas = load_folder(root)
+    from .atlas import Atlas
+
+    data = load_folder(root)
     # every field, defaults included: a point's line is then exactly its
     # ``model_dump(mode="json")`` and can be served without pydantic's serializer
-    dump = atlas.model_dump(mode="json")
+    dump = data.model_dump(mode="json")
     points = dump.pop("points")
     dump["codes"] = [point["code"] for point in points]
-    lines = [dump, *points]
+    # the answers to every complaint query without a level, computed by the
+    # same rules, so a cold start need not apply them
+    atlas = Atlas(data)
+    answers = []
+    dump["answers"] = []
+    for complaint in data.complaints:
+        for pregnant in (False, True):
+            dump["answers"].append([complaint.name, pregnant])
+            answers.append(atlas.candidates(complaint.name, pregnant=pregnant).as_dict())
+    lines = [dump, *points, *answers]
     return b"\n".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() for line in lines)
 
 

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code
+from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code, normalize_name
 from .errors import (
     UnknownComplaintError,
     UnknownMeridianError,
@@ -66,8 +66,9 @@ class Atlas:
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions = {r.name: r for r in data.regions}
         self._sources = {s.key: s for s in data.sources}
-        self._complaints: dict[str, Complaint] = {c.name: c for c in data.complaints}
+        self._complaint_source: tuple[Complaint, ...] | list[dict[str, Any]] = data.complaints
         self._answers: dict[tuple[str, bool, str | None], Candidates] = {}
+        self._answer_lines: dict[tuple[str, bool], bytes] = {}
 
     @classmethod
     def from_compiled(cls, raw: bytes, *, origin: str = "<compiled>") -> Atlas:
@@ -80,11 +81,13 @@ class Atlas:
 
         from ._construct import construct
 
-        header_line, *point_lines = raw.split(b"\n")
+        header_line, *lines = raw.split(b"\n")
         header = json.loads(header_line)
         codes: list[str] = header["codes"]
-        if len(codes) != len(point_lines):
-            raise ValueError(f"{origin}: {len(codes)} codes but {len(point_lines)} point lines")
+        keys = [(name, bool(pregnant)) for name, pregnant in header.get("answers", ())]
+        if len(codes) + len(keys) != len(lines):
+            raise ValueError(f"{origin}: {len(codes)} points and {len(keys)} answers but {len(lines)} lines")
+        point_lines, answer_lines = lines[: len(codes)], lines[len(codes) :]
         data = AtlasData.model_construct(
             schema_version=header.get("schema_version", 1),
             meridians=tuple(construct(Meridian, m) for m in header["meridians"]),
@@ -92,11 +95,12 @@ class Atlas:
             points=(),
             regions=tuple(construct(Region, r) for r in header.get("regions", ())),
             sources=tuple(construct(Source, s) for s in header.get("sources", ())),
-            complaints=tuple(construct(Complaint, c) for c in header.get("complaints", ())),
         )
         atlas = cls(data, origin=origin)
         atlas._order = codes
         atlas._lines = dict(zip(codes, point_lines, strict=True))
+        atlas._answer_lines = dict(zip(keys, answer_lines, strict=True))
+        atlas._complaint_source = header.get("complaints", [])  # built when first asked for
         return atlas
 
     def _build_point(self, code: str) -> Point | None:
@@ -317,14 +321,19 @@ class Atlas:
     # -- complaints ----------------------------------------------------------
 
     @cached_property
-    def _complaint_names(self) -> dict[str, str]:
-        from ._loader import _normal_name
+    def _complaints(self) -> dict[str, Complaint]:
+        from ._construct import construct
 
+        items = [c if isinstance(c, Complaint) else construct(Complaint, c) for c in self._complaint_source]
+        return {c.name: c for c in items}
+
+    @cached_property
+    def _complaint_names(self) -> dict[str, str]:
         index: dict[str, str] = {}
         for complaint in self._complaints.values():
             for text in (complaint.name, complaint.label, complaint.hanzi or "", *complaint.synonyms):
                 if text:
-                    index[_normal_name(text)] = complaint.name
+                    index[normalize_name(text)] = complaint.name
         return index
 
     def complaints(self) -> list[Complaint]:
@@ -339,9 +348,7 @@ class Atlas:
         found = self._complaints.get(name)
         if found is not None:
             return found
-        from ._loader import _normal_name
-
-        key = _normal_name(name) if isinstance(name, str) else ""
+        key = normalize_name(name) if isinstance(name, str) else ""
         slug = self._complaint_names.get(key)
         if slug is None:
             close = _close(key, list(self._complaint_names), n=6, cutoff=0.5)
@@ -370,11 +377,43 @@ class Atlas:
         key = (found.name, bool(pregnant), level)
         answer = self._answers.get(key)
         if answer is None:
-            from .selection import select
+            stored = self._answer_lines.get((found.name, bool(pregnant))) if level is None else None
+            if stored is not None:
+                from .selection import from_record
 
-            answer = select(self, found, pregnant=bool(pregnant), level=level)
+                answer = from_record(self, found, self._json(stored))
+            else:
+                from .selection import select
+
+                answer = select(self, found, pregnant=bool(pregnant), level=level)
             self._answers[key] = answer
         return answer.limited(limit)
+
+    def candidates_record(
+        self,
+        complaint: str,
+        *,
+        pregnant: bool = False,
+        level: str | None = None,
+        limit: int | None = None,
+    ) -> dict[str, Any]:
+        """:meth:`candidates` as JSON-ready data (``.as_dict()``), served
+        straight from the compiled data when it holds the answer."""
+        found = self.complaint(complaint)
+        stored = self._answer_lines.get((found.name, bool(pregnant))) if level is None else None
+        if stored is None:
+            return self.candidates(found.name, pregnant=pregnant, level=level, limit=limit).as_dict()
+        record = self._json(stored)
+        if limit:
+            record["candidates"] = record["candidates"][:limit]
+        return record
+
+    @staticmethod
+    def _json(line: bytes) -> dict[str, Any]:
+        import json
+
+        record: dict[str, Any] = json.loads(line)
+        return record
 
     def region_points(self, name: str) -> list[Point]:
         """The points lying in a region or any region inside it."""

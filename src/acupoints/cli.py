@@ -25,10 +25,11 @@ from .errors import (
 )
 from .export import export_json
 from .models import Point
+from .selection import DISCLAIMER
 
 __all__ = ["main"]
 
-DISCLAIMER = "A reference, not medical advice: see a qualified practitioner."
+
 
 
 def _atlas(ctx: click.Context) -> Atlas:
@@ -210,14 +211,14 @@ def candidates(
     if level is not None:
         level = level.strip().upper().replace("CO", "Co")
     try:
+        if as_json:
+            _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
+            return
         answer = atlas.candidates(complaint, pregnant=pregnant, level=level)
     except UnknownComplaintError as error:
         _fail(f"no complaint {complaint!r}", error.suggestions)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--level") from None
-    if as_json:
-        _echo_json(answer.limited(limit).as_dict())
-        return
     shown = answer.limited(12 if limit is None else limit)
     from rich.console import Console
     from rich.table import Table

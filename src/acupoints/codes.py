@@ -15,6 +15,7 @@ __all__ = [
     "MERIDIAN_CODES",
     "PREFIX_ALIASES",
     "normalize_code",
+    "normalize_name",
     "split_code",
 ]
 
@@ -80,3 +81,12 @@ def normalize_code(text: str) -> str | None:
     if prefix not in MERIDIAN_CODES:
         return None
     return f"{prefix}{int(number)}"
+
+
+def normalize_name(text: str) -> str:
+    """How names and synonyms are compared: case, spaces, dashes and underscores folded.
+
+    >>> normalize_name("  Low-Back_pain ")
+    'low back pain'
+    """
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())

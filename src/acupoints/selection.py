@@ -30,6 +30,7 @@ __all__ = [
     "Candidates",
     "Excluded",
     "Reason",
+    "from_record",
     "select",
 ]
 
@@ -445,3 +446,28 @@ def select(
             "points needing caution stay, with a warning.",
         )
     return Candidates(complaint, pregnant, level, tuple(candidates), tuple(excluded), notes)
+
+
+def _reasons(items: list[dict[str, Any]]) -> tuple[Reason, ...]:
+    return tuple(Reason(r["rule"], r["text"], tuple(r["sources"]), r["weight"]) for r in items)
+
+
+def from_record(atlas: Atlas, complaint: Complaint, record: dict[str, Any]) -> Candidates:
+    """Rebuild an answer from its ``as_dict()`` form (as stored in the compiled data)."""
+    candidates = tuple(
+        Candidate(
+            atlas.point(item["code"]),
+            item["role"],
+            _reasons(item["reasons"]),
+            tuple(item["warnings"]),
+            item["score"],
+            item["rank"],
+            item["rank_reason"],
+        )
+        for item in record["candidates"]
+    )
+    excluded = tuple(
+        Excluded(atlas.point(item["code"]), item["role"], _reasons(item["reasons"]), item["why"])
+        for item in record["excluded"]
+    )
+    return Candidates(complaint, record["pregnant"], record["level"], candidates, excluded, tuple(record["notes"]))
