@@ -76,7 +76,9 @@ def main() -> None:
     start = time.perf_counter()
     acupoints.candidates("low back pain")
     first = time.perf_counter() - start
-    per_call = min(timeit.repeat(lambda: acupoints.candidates("low back pain"), number=20_000, repeat=5)) / 20_000
+    per_call = (
+        min(timeit.repeat(lambda: acupoints.candidates("low back pain"), number=20_000, repeat=5)) / 20_000
+    )
     verdict = "ok" if per_call <= 100e-6 else "MISSED"
     print(f"  first candidates(...)    {first * 1e3:7.3f} ms  (rules applied, then cached)")
     print(f"  warm candidates(...)     {per_call * 1e6:7.3f} us  target <= 100 us: {verdict}")

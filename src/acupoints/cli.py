@@ -30,8 +30,6 @@ from .selection import DISCLAIMER
 __all__ = ["main"]
 
 
-
-
 def _atlas(ctx: click.Context) -> Atlas:
     data = ctx.find_root().params.get("data")
     try:

@@ -470,4 +470,6 @@ def from_record(atlas: Atlas, complaint: Complaint, record: dict[str, Any]) -> C
         Excluded(atlas.point(item["code"]), item["role"], _reasons(item["reasons"]), item["why"])
         for item in record["excluded"]
     )
-    return Candidates(complaint, record["pregnant"], record["level"], candidates, excluded, tuple(record["notes"]))
+    return Candidates(
+        complaint, record["pregnant"], record["level"], candidates, excluded, tuple(record["notes"])
+    )
