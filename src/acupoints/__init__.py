@@ -51,9 +51,8 @@ from .models import (
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .selection import Candidate, Candidates, Excluded, Reason
-
     from .models import CategoryKind
+    from .selection import Candidate, Candidates, Excluded, Reason
 
 
 _LAZY = {"Candidate", "Candidates", "Excluded", "Reason"}
