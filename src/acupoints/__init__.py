@@ -52,10 +52,17 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .models import CategoryKind
+    from .names import Match
     from .selection import Candidate, Candidates, Excluded, Reason
 
 
-_LAZY = {"Candidate", "Candidates", "Excluded", "Reason"}
+_LAZY = {
+    "Candidate": "selection",
+    "Candidates": "selection",
+    "Excluded": "selection",
+    "Reason": "selection",
+    "Match": "names",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -63,9 +70,9 @@ def __getattr__(name: str) -> Any:
     # types of complaint queries, and the version (importlib.metadata costs
     # more than the rest of the import).
     if name in _LAZY:
-        from . import selection
+        import importlib
 
-        return getattr(selection, name)
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 
@@ -90,6 +97,7 @@ __all__ = [
     "DataNotFoundError",
     "Excluded",
     "Location",
+    "Match",
     "Meridian",
     "Moxibustion",
     "Needling",
@@ -117,12 +125,16 @@ __all__ = [
     "region",
     "region_points",
     "regions",
+    "resolve",
+    "search",
     "vessels",
 ]
 
 
 def load(path: str | Path | None = None) -> Atlas:
-    """The default atlas (cached), or a new one from the data folder ``path``.
+    """The default atlas (cached), or a new one from ``path``: a data folder
+    (validated like the shipped data) or a JSON file written by
+    ``acupoints export``.
 
     Raises :class:`DataError` listing every problem if the data is invalid.
 
@@ -131,6 +143,8 @@ def load(path: str | Path | None = None) -> Atlas:
     """
     if path is None:
         return default_atlas()
+    if Path(path).is_file():
+        return Atlas.from_export(path)
     return Atlas.from_folder(path)
 
 
@@ -235,3 +249,26 @@ def complaints() -> list[Complaint]:
 def region_points(name: str) -> list[Point]:
     """The points lying in a body region or any region inside it."""
     return default_atlas().region_points(name)
+
+
+def resolve(text: str) -> Point:
+    """The point that any code, notation, name or alias stands for.
+
+    Accepts ``LI4``, ``li-4``, ``UB23``, ``SJ5``, ``Du20``, ``Hegu``, ``hégǔ``,
+    ``合谷``, ``腎俞``, ``Union Valley``, ``人中``, ``Yintang``, ``M-BW-35`` ...
+    Raises :class:`AmbiguousPointError` (listing every match) or
+    :class:`UnknownPointError` (with the closest matches).
+
+    >>> resolve("Yintang").code, resolve("人中").code, resolve("Huatuojiaji").code
+    ('EX-HN3', 'GV26', 'EX-B2')
+    """
+    return default_atlas().resolve(text)
+
+
+def search(text: str, limit: int = 10) -> list[Match]:
+    """Fuzzy search over codes, names in every script and aliases, best first.
+
+    >>> [m.point.code for m in search("zusanly", limit=1)]
+    ['ST36']
+    """
+    return default_atlas().search(text, limit=limit)

@@ -35,6 +35,7 @@ from .models import (
 if TYPE_CHECKING:
     import networkx as nx
 
+    from .names import Match, NameIndex
     from .selection import Candidates
 
 __all__ = ["Atlas"]
@@ -69,6 +70,24 @@ class Atlas:
         self._complaint_source: tuple[Complaint, ...] | list[dict[str, Any]] = data.complaints
         self._answers: dict[tuple[str, bool, str | None], Candidates] = {}
         self._answer_lines: dict[tuple[str, bool], bytes] = {}
+
+    @classmethod
+    def from_export(cls, path: str | Path) -> Atlas:
+        """An atlas from the JSON that ``acupoints export`` writes (validated)."""
+        from pydantic import ValidationError
+
+        from .errors import DataError, Problem
+
+        file = Path(path)
+        try:
+            data = AtlasData.model_validate_json(file.read_bytes())
+        except ValidationError as error:
+            problems = [
+                Problem(file.name, None, ".".join(map(str, e["loc"])) or None, e["msg"])
+                for e in error.errors(include_url=False)
+            ]
+            raise DataError(problems) from None
+        return cls(data, origin=str(file))
 
     @classmethod
     def from_compiled(cls, raw: bytes, *, origin: str = "<compiled>") -> Atlas:
@@ -226,6 +245,32 @@ class Atlas:
         if category is not None:
             selected = [p for p in selected if p.has_category(category)]
         return list(selected)
+
+    # -- names -----------------------------------------------------------------
+
+    @cached_property
+    def names(self) -> NameIndex:
+        """The name index behind :meth:`resolve` and :meth:`search`."""
+        from .names import NameIndex
+
+        return NameIndex(self)
+
+    def resolve(self, text: str) -> Point:
+        """The point any code, notation, name (pinyin with or without tones,
+        hanzi in either script, English) or alias names.
+
+        Raises :class:`~acupoints.AmbiguousPointError` listing every match, or
+        :class:`~acupoints.UnknownPointError` with the closest matches.
+
+        >>> load().resolve("腎俞").code, load().resolve("zu san li").code
+        ('BL23', 'ST36')
+        """
+        found = self._points.get(text) if isinstance(text, str) else None
+        return found if found is not None else self.names.resolve(text)
+
+    def search(self, text: str, limit: int = 10) -> list[Match]:
+        """Fuzzy search over codes, names in every script and aliases, best first."""
+        return self.names.search(text, limit=limit)
 
     # -- meridians and vessels ---------------------------------------------
 

@@ -17,6 +17,7 @@ from . import load
 from .atlas import Atlas
 from .errors import (
     AcupointsError,
+    AmbiguousPointError,
     DataError,
     UnknownComplaintError,
     UnknownMeridianError,
@@ -51,7 +52,21 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Library errors become a clear message and an exit code, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DataError as error:
+            click.echo(str(error), err=True)
+            ctx.exit(2)
+        except AcupointsError as error:
+            click.echo(f"acupoints: {error}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--data",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -136,12 +151,15 @@ def _category_text(category: Any) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def show(ctx: click.Context, code: str, as_json: bool) -> None:
-    """Show one point: CODE in any notation (LI4, li-4, UB23, SJ5, Du20)."""
+    """Show one point: CODE in any notation or name (LI4, li-4, UB23, SJ5, Du20,
+    Hegu, hégǔ, 合谷, 腎俞, Yintang, 人中)."""
     atlas = _atlas(ctx)
     try:
-        point = atlas.point(code)
+        point = atlas.resolve(code)
     except UnknownPointError as error:
         _fail(f"no point {code!r}", error.suggestions)
+    except AmbiguousPointError as error:
+        _fail(f"{code!r} names several points: {', '.join(error.matches)}; give a code", error.matches)
     if as_json:
         _echo_json(atlas.point_record(point.code))
         return
@@ -166,7 +184,7 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
         return
     click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
     for point in members:
-        click.echo(f"  {point.code:<5} {point.hanzi}\t{point.pinyin:<16} {point.english}")
+        click.echo(f"  {point.code:<5} {_pad(point.hanzi, 10)} {point.pinyin:<16} {point.english}")
 
 
 _WARNING_SHORT = {
@@ -250,6 +268,53 @@ def candidates(
     console.print(DISCLAIMER)
 
 
+@main.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(min=1, max=100), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
+    """Fuzzy search for points by code, pinyin (with or without tones), hanzi, English or alias."""
+    matches = _atlas(ctx).search(text, limit=limit)
+    if as_json:
+        _echo_json([m.as_dict() for m in matches])
+    else:
+        for match in matches:
+            p = match.point
+            click.echo(
+                f"{p.code:<7} {p.pinyin:<16} {_pad(p.hanzi, 8)} {p.english:<28} ({match.field}: {match.text})"
+            )
+    if not matches:
+        click.echo(f"acupoints: nothing like {text!r}", err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Serve the read-only HTTP API (needs the 'server' extra)."""
+    try:
+        import uvicorn
+
+        from .server import create_app
+    except ImportError as error:
+        click.echo(
+            f"acupoints serve needs FastAPI and uvicorn: pip install 'acupoints[server]' ({error})", err=True
+        )
+        sys.exit(2)
+    uvicorn.run(create_app(_atlas(ctx)), host=host, port=port, log_level="info")
+
+
+def _pad(text: str, width: int) -> str:
+    """Pad text to a terminal width, counting CJK characters as two columns."""
+    import unicodedata
+
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
 @main.command(name="complaints")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
@@ -282,7 +347,7 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
         return
     click.echo(f"{found.name}  {found.label}" + (f"  (in {found.parent})" if found.parent else ""))
     for point in members:
-        click.echo(f"  {point.code:<7} {point.hanzi}\t{point.pinyin:<16} {point.english}")
+        click.echo(f"  {point.code:<7} {_pad(point.hanzi, 10)} {point.pinyin:<16} {point.english}")
 
 
 @main.command()

@@ -35,16 +35,19 @@ EXTRA_GROUPS: dict[str, str] = {
 
 PREFIX_ALIASES: dict[str, str] = {
     "UB": "BL", "B": "BL",
-    "SJ": "TE", "TW": "TE", "TB": "TE", "T": "TE",
-    "DU": "GV", "D": "GV",
-    "REN": "CV", "RN": "CV", "CO": "LI",
+    "SJ": "TE", "TW": "TE", "TB": "TE",
+    "DU": "GV",
+    "REN": "CV", "RN": "CV",
+    "CO": "LI",
     "P": "PC", "HC": "PC", "PE": "PC",
-    "LIV": "LR", "LV": "LR", "LIVER": "LR",
+    "LIV": "LR", "LV": "LR",
     "HE": "HT", "H": "HT",
     "K": "KI", "KD": "KI",
-    "L": "LU", "S": "ST", "G": "GB",
 }  # fmt: skip
-"""Other prefixes in use, upper-cased, mapped to the WHO meridian code."""
+"""Other prefixes in use, upper-cased, mapped to the WHO meridian code.
+
+Single letters that different traditions use for different channels (L, S,
+G, T, D) are left out on purpose: a wrong guess is worse than none."""
 
 _CODE = re.compile(r"^\s*([A-Za-z]+)[\s._\-]*([A-Za-z]{1,2})?[\s._\-]*0*(\d{1,3})\s*$")
 

@@ -1,0 +1,153 @@
+"""A small read-only HTTP API over the atlas (FastAPI; ``pip install "acupoints[server]"``).
+
+    acupoints serve --host 127.0.0.1 --port 8000
+
+Routes return the same JSON shapes as ``acupoints export`` and the static
+JSON API: a point is its full record, a complaint query is
+``Candidates.as_dict()``. Every path parameter that names a point goes
+through :func:`acupoints.resolve`, so ``/points/UB23``, ``/points/腎俞`` and
+``/points/hegu`` all work. Unknown things get 404 with the closest matches,
+an ambiguous name 409 with every match, invalid parameters 422; nothing else
+is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+from . import load
+from .atlas import Atlas
+from .errors import (
+    AmbiguousPointError,
+    UnknownComplaintError,
+    UnknownMeridianError,
+    UnknownPointError,
+    UnknownRegionError,
+)
+from .export import SCHEMA_VERSION
+from .models import VERTEBRAL_LEVELS, CategoryKind
+
+__all__ = ["create_app"]
+
+_LEVEL_PATTERN = "^(" + "|".join(VERTEBRAL_LEVELS) + ")$"
+_Text = Annotated[str, Query(min_length=1, max_length=200)]
+
+
+class ErrorBody(BaseModel):
+    """What every 404 and 409 answer carries."""
+
+    detail: str
+    suggestions: list[str] = []
+    matches: list[str] = []
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "Not found; `suggestions` names the closest matches."},
+}
+_AMBIGUOUS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    409: {"model": ErrorBody, "description": "The name fits several points; `matches` lists them."},
+}
+
+
+def create_app(atlas: Atlas | None = None) -> FastAPI:
+    """The HTTP application for an atlas (the default one if None)."""
+    data = atlas or load()
+    app = FastAPI(
+        title="acupoints",
+        version=str(SCHEMA_VERSION),
+        summary="Read-only reference API of acupuncture points. A reference, not medical advice.",
+    )
+
+    def not_found(detail: str, suggestions: tuple[str, ...] = ()) -> JSONResponse:
+        return JSONResponse(
+            {"detail": detail, "suggestions": list(suggestions), "matches": []}, status_code=404
+        )
+
+    @app.exception_handler(UnknownPointError)
+    @app.exception_handler(UnknownMeridianError)
+    @app.exception_handler(UnknownRegionError)
+    @app.exception_handler(UnknownComplaintError)
+    async def unknown(_: Request, error: Exception) -> JSONResponse:
+        suggestions = getattr(error, "suggestions", ())
+        return not_found(str(error), tuple(suggestions))
+
+    @app.exception_handler(AmbiguousPointError)
+    async def ambiguous(_: Request, error: Exception) -> JSONResponse:
+        assert isinstance(error, AmbiguousPointError)
+        body = {"detail": str(error), "suggestions": [], "matches": list(error.matches)}
+        return JSONResponse(body, status_code=409)
+
+    @app.get("/", summary="What this API offers")
+    def index() -> dict[str, Any]:
+        return {
+            "name": "acupoints",
+            "schema_version": SCHEMA_VERSION,
+            "points": len(data),
+            "routes": [
+                "/points",
+                "/points/{code}",
+                "/meridians",
+                "/meridians/{code}",
+                "/regions",
+                "/regions/{name}",
+                "/complaints",
+                "/candidates?complaint=&pregnant=&level=&limit=",
+                "/search?q=&limit=",
+            ],
+            "disclaimer": "A reference, not medical advice.",
+        }
+
+    @app.get("/points", summary="Every point, or those of a meridian, region or category", responses=_ERRORS)
+    def points(
+        meridian: Annotated[str | None, Query(max_length=10)] = None,
+        region: Annotated[str | None, Query(max_length=50)] = None,
+        category: CategoryKind | None = None,
+    ) -> list[dict[str, Any]]:
+        chosen = data.points(meridian, region=region, category=category)
+        return [data.point_record(p.code) for p in chosen]
+
+    @app.get("/points/{code}", summary="One point, by code, notation, name or alias", responses=_AMBIGUOUS)
+    def point(code: str) -> dict[str, Any]:
+        return data.point_record(data.resolve(code).code)
+
+    @app.get("/meridians", summary="The 14 meridians")
+    def meridians() -> list[dict[str, Any]]:
+        return [m.model_dump(mode="json") for m in data.meridians()]
+
+    @app.get("/meridians/{code}", summary="A meridian and its points", responses=_ERRORS)
+    def meridian(code: str) -> dict[str, Any]:
+        found = data.meridian(code)
+        return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(found.code)]}
+
+    @app.get("/regions", summary="The body-region tree")
+    def regions() -> list[dict[str, Any]]:
+        return [r.model_dump(mode="json") for r in data.regions()]
+
+    @app.get("/regions/{name}", summary="A body region and the points in it", responses=_ERRORS)
+    def region(name: str) -> dict[str, Any]:
+        found = data.region(name)
+        return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(region=found.name)]}
+
+    @app.get("/complaints", summary="The complaints, with synonyms and regions")
+    def complaints() -> list[dict[str, Any]]:
+        return [c.model_dump(mode="json", exclude={"rules"}) for c in data.complaints()]
+
+    @app.get("/candidates", summary="Candidate points for a complaint", responses=_ERRORS)
+    def candidates(
+        complaint: _Text,
+        pregnant: bool = False,
+        level: Annotated[str | None, Query(pattern=_LEVEL_PATTERN)] = None,
+        limit: Annotated[int | None, Query(ge=0, le=500)] = None,
+    ) -> dict[str, Any]:
+        return data.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit)
+
+    @app.get("/search", summary="Fuzzy search over codes and names in every script")
+    def search(q: _Text, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[dict[str, Any]]:
+        return [m.as_dict() for m in data.search(q, limit=limit)]
+
+    return app
