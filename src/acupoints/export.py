@@ -1,22 +1,41 @@
-"""JSON export of an atlas: the document other apps read.
+"""JSON for other apps: the export, the static JSON API and their JSON Schema.
 
-``acupoints export`` prints :func:`export_json`. Its shape is the
-:class:`~acupoints.models.AtlasData` model, so the JSON Schema of that model
-describes it and :func:`acupoints.load` can read it back.
+``acupoints export`` prints :func:`export_json`; its shape is
+:class:`~acupoints.models.AtlasData`, so :func:`acupoints.load` reads it back.
+:func:`static_api` gives every file of the static API that the site
+publishes under ``/data/v1/``; :func:`json_schema` describes all of them.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
 
-from .atlas import Atlas
-from .models import Point
+from pydantic import BaseModel, ConfigDict
 
-__all__ = ["SCHEMA_VERSION", "export_data", "export_json", "point_data"]
+from .models import AtlasData, Complaint, Meridian, Point, Region, Role, Source, Vessel
+
+if TYPE_CHECKING:
+    from .atlas import Atlas
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CandidatesDocument",
+    "ComplaintDocument",
+    "IndexDocument",
+    "export_data",
+    "export_json",
+    "json_schema",
+    "point_data",
+    "search_dictionary",
+    "static_api",
+]
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is removed or changes meaning; additions keep it."""
+
+_DOC = ConfigDict(extra="forbid", frozen=True)
 
 
 def point_data(point: Point) -> dict[str, Any]:
@@ -26,12 +45,236 @@ def point_data(point: Point) -> dict[str, Any]:
 
 def export_data(atlas: Atlas) -> dict[str, Any]:
     """The whole atlas as JSON-ready data, every field present."""
-    return {
-        "schema_version": SCHEMA_VERSION,
-        **atlas.data.model_dump(mode="json", exclude={"schema_version"}),
-    }
+    return atlas.data.model_dump(mode="json")
 
 
 def export_json(atlas: Atlas, *, indent: int | None = 2) -> str:
     """The whole atlas as a JSON string (UTF-8 text, hanzi unescaped)."""
     return json.dumps(export_data(atlas), ensure_ascii=False, indent=indent)
+
+
+# -- the documents of the static API, described as models for the JSON Schema ----
+
+
+class ReasonDocument(BaseModel):
+    """Why a point was chosen (``Reason.as_dict()``)."""
+
+    model_config = _DOC
+    rule: str
+    text: str
+    sources: list[str]
+    weight: int
+
+
+class PregnancyDocument(BaseModel):
+    model_config = _DOC
+    severity: Literal["forbidden", "caution"]
+    reason: str
+    sources: list[str]
+
+
+class MoxibustionDocument(BaseModel):
+    model_config = _DOC
+    status: Literal["allowed", "caution", "forbidden"]
+    reason: str | None
+
+
+class HazardDocument(BaseModel):
+    model_config = _DOC
+    hazard: str
+    text: str
+
+
+class OtherContraindicationDocument(BaseModel):
+    model_config = _DOC
+    condition: str
+    severity: Literal["forbidden", "caution"]
+    reason: str
+
+
+class SafetyDocument(BaseModel):
+    """The safety flags that travel with every point a query returns."""
+
+    model_config = _DOC
+    pregnancy: PregnancyDocument | None
+    moxibustion: MoxibustionDocument
+    needling_forbidden: bool
+    hazards: list[HazardDocument]
+    other: list[OtherContraindicationDocument]
+
+
+class CandidateDocument(BaseModel):
+    """A candidate point (``Candidate.as_dict()``)."""
+
+    model_config = _DOC
+    code: str
+    pinyin: str
+    hanzi: str
+    hanzi_traditional: str
+    english: str
+    meridian: str | None
+    role: Role
+    rank: int
+    score: int
+    rank_reason: str
+    reasons: list[ReasonDocument]
+    sources: list[str]
+    warnings: list[str]
+    safety: SafetyDocument
+
+
+class ExcludedDocument(BaseModel):
+    """A point left out because of the query's condition, and why."""
+
+    model_config = _DOC
+    code: str
+    pinyin: str
+    hanzi: str
+    hanzi_traditional: str
+    english: str
+    meridian: str | None
+    role: Role
+    why: str
+    reasons: list[ReasonDocument]
+    sources: list[str]
+    safety: SafetyDocument
+
+
+class CandidatesDocument(BaseModel):
+    """The answer to a complaint query (``Candidates.as_dict()``, ``--json``)."""
+
+    model_config = _DOC
+    complaint: str
+    label: str
+    pregnant: bool
+    level: str | None
+    candidates: list[CandidateDocument]
+    excluded: list[ExcludedDocument]
+    notes: list[str]
+    disclaimer: str
+
+
+class ComplaintDocument(BaseModel):
+    """``complaints/<name>.json``: the complaint, its answer, and the pregnancy variant."""
+
+    model_config = _DOC
+    complaint: Complaint
+    candidates: CandidatesDocument
+    pregnant: CandidatesDocument
+
+
+class IndexDocument(BaseModel):
+    """``index.json``: what the static API holds."""
+
+    model_config = _DOC
+    schema_version: int
+    generated_at: str
+    acupoints_version: str
+    counts: dict[str, int]
+    files: dict[str, str]
+    disclaimer: str
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of every document: the export and each static API file.
+
+    ``$defs`` holds every model; the top level accepts any of the documents.
+    """
+    from pydantic.json_schema import models_json_schema
+
+    documents: list[type[BaseModel]] = [
+        AtlasData, Point, Meridian, Vessel, Region, Source, Complaint,
+        CandidatesDocument, ComplaintDocument, IndexDocument,
+    ]  # fmt: skip
+    _, schema = models_json_schema(
+        [(model, "validation") for model in documents], ref_template="#/$defs/{model}"
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"acupoints/schema/v{SCHEMA_VERSION}.json",
+        "title": "acupoints data",
+        "description": (
+            "JSON documents published by acupoints: the export (AtlasData), the static API files "
+            "(Point, Meridian, Region, Complaint, CandidatesDocument, ComplaintDocument, IndexDocument)."
+        ),
+        "anyOf": [{"$ref": f"#/$defs/{model.__name__}"} for model in documents],
+        "$defs": schema["$defs"],
+    }
+
+
+def _dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: str = "") -> dict[str, str]:
+    """Every file of the static JSON API, path (under ``data/v1/``) → JSON text.
+
+    ``points.json``, ``points/<CODE>.json``, ``meridians.json``,
+    ``regions.json``, ``complaints.json``, ``complaints/<name>.json``,
+    ``index.json`` and ``schema.json``.
+    """
+    when = (generated_at or datetime.now(UTC)).isoformat(timespec="seconds")
+    files: dict[str, str] = {}
+    points = [atlas.point_record(p.code) for p in atlas.points()]
+    files["points.json"] = _dumps(points)
+    for record in points:
+        files[f"points/{record['code']}.json"] = _dumps(record)
+    files["meridians.json"] = _dumps([m.model_dump(mode="json") for m in atlas.meridians()])
+    files["vessels.json"] = _dumps([v.model_dump(mode="json") for v in atlas.vessels()])
+    files["regions.json"] = _dumps([r.model_dump(mode="json") for r in atlas.regions()])
+    files["complaints.json"] = _dumps([c.model_dump(mode="json") for c in atlas.complaints()])
+    for complaint in atlas.complaints():
+        files[f"complaints/{complaint.name}.json"] = _dumps(
+            {
+                "complaint": complaint.model_dump(mode="json"),
+                "candidates": atlas.candidates_record(complaint.name),
+                "pregnant": atlas.candidates_record(complaint.name, pregnant=True),
+            }
+        )
+    files["schema.json"] = _dumps(json_schema())
+    described = {
+        "points.json": "Point[]: every point",
+        "points/{code}.json": "Point: one point by WHO code",
+        "meridians.json": "Meridian[]",
+        "vessels.json": "Vessel[]: the eight extraordinary vessels",
+        "regions.json": "Region[]: the body-region tree",
+        "complaints.json": "Complaint[]: complaints with synonyms, regions and rules",
+        "complaints/{name}.json": "ComplaintDocument: candidates, and the pregnancy variant",
+        "schema.json": "JSON Schema of every document",
+    }
+    files["index.json"] = _dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "generated_at": when,
+            "acupoints_version": version,
+            "counts": {
+                "points": len(points),
+                "standard_points": sum(1 for p in points if p["meridian"]),
+                "meridians": len(atlas.meridians()),
+                "complaints": len(atlas.complaints()),
+                "regions": len(atlas.regions()),
+            },
+            "files": described,
+            "disclaimer": "A reference, not medical advice.",
+        }
+    )
+    return files
+
+
+def search_dictionary(atlas: Atlas) -> str:
+    """A jieba user dictionary of every name in hanzi (both scripts), so that
+    site search keeps ``足三里`` or ``腎俞`` whole instead of splitting them.
+
+    One ``word frequency tag`` line per name, sorted.
+    """
+    words: set[str] = set()
+    for point in atlas.points():
+        words.update((point.hanzi, point.hanzi_traditional))
+        words.update(a.text for a in point.aliases if a.pinyin and len(a.text) > 1)
+    for meridian in atlas.meridians():
+        words.update((meridian.hanzi, meridian.hanzi_traditional))
+    for vessel in atlas.vessels():
+        words.update((vessel.hanzi, vessel.hanzi_traditional))
+    for complaint in atlas.complaints():
+        words.update(w for w in (complaint.hanzi, *complaint.synonyms) if w and not w.isascii())
+    return "".join(f"{word} 100000 n\n" for word in sorted(w for w in words if len(w) > 1))

@@ -1,0 +1,245 @@
+"""The reference site: built with mkdocs --strict, complete, valid JSON, and
+working in a real headless Chromium (search in three scripts, the back chart)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+import acupoints
+from acupoints.export import json_schema, search_dictionary
+from conftest import ROOT
+
+CHROMIUM = os.environ.get("ACUPOINTS_CHROMIUM", "/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DISABLE_MKDOCS_2_WARNING": "true",
+        "SOURCE_DATE_EPOCH": "0",
+    }
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    (out / ".build-seconds").write_text(f"{time.perf_counter() - start:.1f}")
+    return out
+
+
+def test_every_page_exists(site: Path) -> None:
+    atlas = acupoints.load()
+    for point in atlas.points():
+        assert (site / "points" / point.code / "index.html").is_file(), point.code
+    for meridian in atlas.meridians():
+        assert (site / "meridians" / meridian.code / "index.html").is_file()
+    for vessel in atlas.vessels():
+        assert (site / "vessels" / vessel.code / "index.html").is_file()
+    for region in atlas.regions():
+        assert (site / "regions" / region.name / "index.html").is_file()
+    for complaint in atlas.complaints():
+        assert (site / "complaints" / complaint.name / "index.html").is_file()
+    from typing import get_args
+
+    from acupoints.models import CategoryKind
+
+    for kind in get_args(CategoryKind):
+        assert (site / "categories" / kind / "index.html").is_file()
+    for page in ("developers", "sources", "reference", "diagrams/back", "diagrams/clock"):
+        assert (site / page / "index.html").is_file()
+
+
+def test_point_page_content(site: Path) -> None:
+    html = (site / "points" / "BL40" / "index.html").read_text(encoding="utf-8")
+    for text in (
+        "Wěizhōng",
+        "委中",
+        "weizhong",
+        "Deep structure",
+        "popliteal",
+        "he-sea",
+        "command",
+        "Low back pain",
+    ):
+        assert text in html, text
+    html = (site / "points" / "SP6" / "index.html").read_text(encoding="utf-8")
+    assert "Pregnancy: forbidden" in html and "admonition danger" in html
+    assert "edit/main/data/points/SP.yaml" in html
+
+
+def test_complaint_page_shows_pregnancy_variant(site: Path) -> None:
+    html = (site / "complaints" / "low-back-pain" / "index.html").read_text(encoding="utf-8")
+    assert "Excluded in pregnancy" in html and "BL60" in html
+    assert "not medical advice" in html
+    assert 'id="complaint-low-back-pain"' in html  # the diagram
+
+
+def test_static_api_validates_against_the_schema(site: Path) -> None:
+    api = site / "data" / "v1"
+    schema = json.loads((api / "schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+
+    def validator(name: str) -> Draft202012Validator:
+        return Draft202012Validator({"$ref": f"#/$defs/{name}", "$defs": schema["$defs"]})
+
+    def array(name: str) -> Draft202012Validator:
+        return Draft202012Validator(
+            {"type": "array", "items": {"$ref": f"#/$defs/{name}"}, "$defs": schema["$defs"]}
+        )
+
+    index = json.loads((api / "index.json").read_text(encoding="utf-8"))
+    validator("IndexDocument").validate(index)
+    assert index["schema_version"] == 1 and index["generated_at"]
+    array("Point").validate(json.loads((api / "points.json").read_text(encoding="utf-8")))
+    files = sorted((api / "points").glob("*.json"))
+    assert len(files) == 409
+    point = validator("Point")
+    for path in files:
+        point.validate(json.loads(path.read_text(encoding="utf-8")))
+    array("Meridian").validate(json.loads((api / "meridians.json").read_text(encoding="utf-8")))
+    array("Region").validate(json.loads((api / "regions.json").read_text(encoding="utf-8")))
+    array("Complaint").validate(json.loads((api / "complaints.json").read_text(encoding="utf-8")))
+    document = validator("ComplaintDocument")
+    for path in (api / "complaints").glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        document.validate(data)
+    lbp = json.loads((api / "complaints" / "low-back-pain.json").read_text(encoding="utf-8"))
+    assert "BL60" in {e["code"] for e in lbp["pregnant"]["excluded"]}
+    assert json.loads((api / "points" / "LI4.json").read_text(encoding="utf-8"))["hanzi"] == "合谷"
+
+
+def test_committed_schema_equals_the_models() -> None:
+    committed = json.loads((ROOT / "schema" / "acupoints.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "regenerate: see CONTRIBUTING in the README"
+
+
+def test_committed_search_dictionary_is_current() -> None:
+    committed = (ROOT / "docs" / "jieba_user_dict.txt").read_text(encoding="utf-8")
+    assert committed == search_dictionary(acupoints.load())
+    assert "足三里 100000 n" in committed and "腎俞 100000 n" in committed
+
+
+def test_site_makes_no_requests_to_other_hosts(site: Path) -> None:
+    html = (site / "points" / "LI4" / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+# -- in a real browser ------------------------------------------------------------------------
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"],
+        )  # fmt: skip
+        yield launched
+        launched.close()
+
+
+def _search(browser: object, base: str, query: str) -> str:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    try:
+        page.goto(base)
+        field = page.locator("input.md-search__input")
+        field.click()
+        field.fill(query)
+        first = page.locator(".md-search-result__item a.md-search-result__link").first
+        first.wait_for(timeout=15000)
+        # results update as the search worker answers: read until two reads agree
+        href: str = first.get_attribute("href") or ""
+        for _ in range(20):
+            page.wait_for_timeout(300)
+            again = first.get_attribute("href") or ""
+            if again == href:
+                break
+            href = again
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"search-{query.encode('unicode_escape').decode()}.png"))
+        return href
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [("合谷", "points/LI4/"), ("hegu", "points/LI4/"), ("Hégǔ", "points/LI4/"), ("腎俞", "points/BL23/"),
+     ("肾俞", "points/BL23/"), ("zusanli", "points/ST36/"), ("UB23", "points/BL23/")],
+)  # fmt: skip
+def test_search_finds_the_right_page_first(browser: object, served: str, query: str, page: str) -> None:
+    href = _search(browser, served, query)
+    assert href.split("#")[0].split("?")[0].endswith(page), href
+
+
+def test_back_chart_renders_with_its_points(browser: object, served: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1400})  # type: ignore[attr-defined]
+    try:
+        page.goto(served + "diagrams/back/")
+        chart = page.locator("svg#back-chart")
+        chart.wait_for()
+        box = chart.bounding_box()
+        assert box is not None and box["width"] > 300 and box["height"] > 400
+        codes = set(
+            page.locator("svg#back-chart g.point").evaluate_all("els => els.map(e => e.dataset.code)")
+        )
+        assert {"GV14", "GV4", "BL23", "BL25", "EX-B2", "BL52"} <= codes
+        assert len(codes) >= 50
+        visible = page.locator("svg#back-chart g.point[data-code='BL23'] circle").first.bounding_box()
+        assert visible is not None and visible["width"] > 0
+        SCREENSHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "back-chart.png"), full_page=True)
+        page.locator("svg#back-chart g.point[data-code='BL23']").first.click()
+        page.wait_for_url("**/points/BL23/")
+    finally:
+        page.close()
+
+
+def test_pages_look_right(browser: object, served: str) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})  # type: ignore[attr-defined]
+    try:
+        for path, name in (("points/BL40/", "bl40"), ("complaints/low-back-pain/", "low-back-pain")):
+            response = page.goto(served + path)
+            assert response is not None and response.ok
+            assert page.locator("h1").first.inner_text()
+            page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+    finally:
+        page.close()
