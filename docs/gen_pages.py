@@ -115,13 +115,7 @@ def tone_free(pinyin: str) -> list[str]:
 
 
 def category_text(category: Any) -> str:
-    qualifier = (
-        category.phase
-        or category.organ
-        or category.tissue
-        or category.vessel
-        or ", ".join(category.regions or category.channels)
-    )
+    qualifier = category.qualifier
     link = f"[{category.kind}](../categories/{category.kind}.md)"
     return f"{link} ({qualifier})" if qualifier else link
 
@@ -650,7 +644,9 @@ def index_page(title: str, intro: str, rows: list[str], header: str) -> str:
 
 def generate(open_file: Opener, edit_base: str) -> list[str]:
     """Write every page and JSON file; return the SUMMARY (navigation) lines."""
-    atlas = acupoints.load()
+    # the checkout's data when there is one, so the site shows what is being edited
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    atlas = acupoints.load(checkout) if (checkout / "meridians.yaml").is_file() else acupoints.load()
     roles: dict[str, list[tuple[Complaint, Any]]] = {}
     for complaint in atlas.complaints():
         for candidate in atlas.candidates(complaint.name):

@@ -127,7 +127,7 @@ def test_static_api_validates_against_the_schema(site: Path) -> None:
 
 def test_committed_schema_equals_the_models() -> None:
     committed = json.loads((ROOT / "schema" / "acupoints.schema.json").read_text(encoding="utf-8"))
-    assert committed == json_schema(), "regenerate: see CONTRIBUTING in the README"
+    assert committed == json_schema(), "regenerate: python scripts/write_schema.py"
 
 
 def test_committed_search_dictionary_is_current() -> None:

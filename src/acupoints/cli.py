@@ -25,7 +25,7 @@ from .errors import (
     UnknownRegionError,
 )
 from .export import export_json
-from .models import Point
+from .models import Category, Point
 from .selection import DISCLAIMER
 
 __all__ = ["main"]
@@ -135,14 +135,8 @@ def _describe(atlas: Atlas, point: Point) -> list[str]:
     return lines
 
 
-def _category_text(category: Any) -> str:
-    qualifier = (
-        category.phase
-        or category.organ
-        or category.tissue
-        or category.vessel
-        or ", ".join(category.regions or category.channels)
-    )
+def _category_text(category: Category) -> str:
+    qualifier = category.qualifier
     return f"{category.kind} ({qualifier})" if qualifier else category.kind
 
 

@@ -103,8 +103,8 @@ class SafetyDocument(BaseModel):
     other: list[OtherContraindicationDocument]
 
 
-class CandidateDocument(BaseModel):
-    """A candidate point (``Candidate.as_dict()``)."""
+class _PointSummary(BaseModel):
+    """The names every candidate and excluded point carries."""
 
     model_config = _DOC
     code: str
@@ -113,6 +113,11 @@ class CandidateDocument(BaseModel):
     hanzi_traditional: str
     english: str
     meridian: str | None
+
+
+class CandidateDocument(_PointSummary):
+    """A candidate point (``Candidate.as_dict()``)."""
+
     role: Role
     rank: int
     score: int
@@ -123,16 +128,9 @@ class CandidateDocument(BaseModel):
     safety: SafetyDocument
 
 
-class ExcludedDocument(BaseModel):
+class ExcludedDocument(_PointSummary):
     """A point left out because of the query's condition, and why."""
 
-    model_config = _DOC
-    code: str
-    pinyin: str
-    hanzi: str
-    hanzi_traditional: str
-    english: str
-    meridian: str | None
     role: Role
     why: str
     reasons: list[ReasonDocument]

@@ -260,6 +260,22 @@ class Category(BaseModel):
         description=("For crossing points: the other meridians (codes) or vessels (slugs) that meet here."),
     )
 
+    @property
+    def qualifier(self) -> str | None:
+        """The qualifier as text (phase, organ, tissue, vessel, regions or channels).
+
+        >>> Category(kind="command", regions=("head", "neck")).qualifier
+        'head, neck'
+        """
+        return (
+            self.phase
+            or self.organ
+            or self.tissue
+            or self.vessel
+            or ", ".join(self.regions or self.channels)
+            or None
+        )
+
     @model_validator(mode="after")
     def _qualifiers(self) -> Category:
         needs: dict[str, str] = {
