@@ -826,6 +826,7 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
     nav.append("    * [Organ clock](diagrams/clock.md)")
     nav.append("* [For developers and apps](developers.md)")
     nav.append("* [API reference](reference/index.md)")
+    nav.append("* [Design](design.md)")
     nav.append("* [Sources](sources.md)")
 
     # the static JSON API
