@@ -82,6 +82,11 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case: schemathesis.Case) -> None:
+    from schemathesis.specs.openapi.checks import content_type_conformance, status_code_conformance
+
     response = case.call()
     assert response.status_code < 500, (case.path, case.query, response.text[:200])
-    case.validate_response(response)
+    # Bodies are checked against the models by FastAPI itself (response_model: a mismatch
+    # would be a 500 above). schemathesis's own body check is left out: it rewrites
+    # prefixItems (pydantic's fixed-length tuples) into a form its 2020-12 validator refuses.
+    case.validate_response(response, checks=[status_code_conformance, content_type_conformance])

@@ -24,6 +24,7 @@ __all__ = [
     "CandidatesDocument",
     "ComplaintDocument",
     "IndexDocument",
+    "SearchResultDocument",
     "export_data",
     "export_json",
     "json_schema",
@@ -159,6 +160,20 @@ class ComplaintDocument(BaseModel):
     complaint: Complaint
     candidates: CandidatesDocument
     pregnant: CandidatesDocument
+
+
+class MatchedDocument(BaseModel):
+    model_config = _DOC
+    field: str
+    text: str
+
+
+class SearchResultDocument(_PointSummary):
+    """One search result (``Match.as_dict()``)."""
+
+    meridian: str | None = None
+    score: float
+    matched: MatchedDocument
 
 
 class IndexDocument(BaseModel):

@@ -77,6 +77,7 @@ class Match:
             "hanzi": p.hanzi,
             "hanzi_traditional": p.hanzi_traditional,
             "english": p.english,
+            "meridian": p.meridian,
             "score": round(self.score, 1),
             "matched": {"field": self.field, "text": self.text},
         }

@@ -28,13 +28,25 @@ from .errors import (
     UnknownPointError,
     UnknownRegionError,
 )
-from .export import SCHEMA_VERSION
-from .models import VERTEBRAL_LEVELS, CategoryKind
+from .export import SCHEMA_VERSION, CandidatesDocument, SearchResultDocument
+from .models import VERTEBRAL_LEVELS, CategoryKind, Complaint, Meridian, Point, Region
 
 __all__ = ["create_app"]
 
 _LEVEL_PATTERN = "^(" + "|".join(VERTEBRAL_LEVELS) + ")$"
 _Text = Annotated[str, Query(min_length=1, max_length=200)]
+
+
+class MeridianWithPoints(Meridian):
+    """A meridian and the codes of its points, in order."""
+
+    points: list[str]
+
+
+class RegionWithPoints(Region):
+    """A region and the codes of the points in it (with its sub-regions)."""
+
+    points: list[str]
 
 
 class ErrorBody(BaseModel):
@@ -102,7 +114,12 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
             "disclaimer": "A reference, not medical advice.",
         }
 
-    @app.get("/points", summary="Every point, or those of a meridian, region or category", responses=_ERRORS)
+    @app.get(
+        "/points",
+        summary="Every point, or those of a meridian, region or category",
+        responses=_ERRORS,
+        response_model=list[Point],
+    )
     def points(
         meridian: Annotated[str | None, Query(max_length=10)] = None,
         region: Annotated[str | None, Query(max_length=50)] = None,
@@ -111,33 +128,57 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         chosen = data.points(meridian, region=region, category=category)
         return [data.point_record(p.code) for p in chosen]
 
-    @app.get("/points/{code}", summary="One point, by code, notation, name or alias", responses=_AMBIGUOUS)
+    @app.get(
+        "/points/{code}",
+        summary="One point, by code, notation, name or alias",
+        responses=_AMBIGUOUS,
+        response_model=Point,
+    )
     def point(code: str) -> dict[str, Any]:
         return data.point_record(data.resolve(code).code)
 
-    @app.get("/meridians", summary="The 14 meridians")
+    @app.get("/meridians", summary="The 14 meridians", response_model=list[Meridian])
     def meridians() -> list[dict[str, Any]]:
         return [m.model_dump(mode="json") for m in data.meridians()]
 
-    @app.get("/meridians/{code}", summary="A meridian and its points", responses=_ERRORS)
+    @app.get(
+        "/meridians/{code}",
+        summary="A meridian and its points",
+        responses=_ERRORS,
+        response_model=MeridianWithPoints,
+    )
     def meridian(code: str) -> dict[str, Any]:
         found = data.meridian(code)
         return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(found.code)]}
 
-    @app.get("/regions", summary="The body-region tree")
+    @app.get("/regions", summary="The body-region tree", response_model=list[Region])
     def regions() -> list[dict[str, Any]]:
         return [r.model_dump(mode="json") for r in data.regions()]
 
-    @app.get("/regions/{name}", summary="A body region and the points in it", responses=_ERRORS)
+    @app.get(
+        "/regions/{name}",
+        summary="A body region and the points in it",
+        responses=_ERRORS,
+        response_model=RegionWithPoints,
+    )
     def region(name: str) -> dict[str, Any]:
         found = data.region(name)
         return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(region=found.name)]}
 
-    @app.get("/complaints", summary="The complaints, with synonyms and regions")
+    @app.get(
+        "/complaints",
+        summary="The complaints, with synonyms, regions and rules",
+        response_model=list[Complaint],
+    )
     def complaints() -> list[dict[str, Any]]:
-        return [c.model_dump(mode="json", exclude={"rules"}) for c in data.complaints()]
+        return [c.model_dump(mode="json") for c in data.complaints()]
 
-    @app.get("/candidates", summary="Candidate points for a complaint", responses=_ERRORS)
+    @app.get(
+        "/candidates",
+        summary="Candidate points for a complaint",
+        responses=_ERRORS,
+        response_model=CandidatesDocument,
+    )
     def candidates(
         complaint: _Text,
         pregnant: bool = False,
@@ -146,7 +187,11 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
     ) -> dict[str, Any]:
         return data.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit)
 
-    @app.get("/search", summary="Fuzzy search over codes and names in every script")
+    @app.get(
+        "/search",
+        summary="Fuzzy search over codes and names in every script",
+        response_model=list[SearchResultDocument],
+    )
     def search(q: _Text, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[dict[str, Any]]:
         return [m.as_dict() for m in data.search(q, limit=limit)]
 
