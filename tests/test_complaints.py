@@ -196,7 +196,16 @@ def test_region_points() -> None:
 def test_cli_candidates_table() -> None:
     result = CliRunner().invoke(main, ["candidates", "low back pain"])
     assert result.exit_code == 0, result.output
-    for text in ("BL23", "肾俞", "Shènshū", "BL40", "委中", "Command point", "not medical advice"):
+    for text in (
+        "BL23",
+        "肾俞",
+        "Shènshū",
+        "BL40",
+        "委中",
+        "Command point",
+        "not medical advice",
+        "deadman-1998: Deadman",
+    ):
         assert text in result.output
 
 

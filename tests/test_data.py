@@ -337,3 +337,21 @@ def test_huatuojiaji_spans_the_back(atlas: Atlas) -> None:
 def test_vessel_trajectories_resolve(atlas: Atlas) -> None:
     for vessel in atlas.vessels():
         assert atlas.vessel_points(vessel.code), vessel.code
+
+
+@pytest.mark.parametrize(
+    ("kind", "codes"),
+    [
+        ("entry", "LU1 LI4 ST1 SP1 HT1 SI1 BL1 KI1 PC1 TE1 GB1 LR1"),
+        ("exit", "LU7 LI20 ST42 SP21 HT9 SI19 BL67 KI22 PC8 TE22 GB41 LR14"),
+        ("window-of-heaven", "LU3 LI18 ST9 SI16 SI17 BL10 PC1 TE16 GV16 CV22"),
+        ("ghost", "LU11 LI11 ST6 SP1 BL62 PC7 PC8 GV16 GV23 GV26 CV1 CV24 EX-HN11"),
+        ("command", "LU7 LI4 ST36 BL40 PC6"),
+        ("confluent", "LU7 SP4 SI3 BL62 KI6 PC6 TE5 GB41"),
+        ("horary", "LU8 LI1 ST36 SP3 HT8 SI5 BL66 KI10 PC8 TE6 GB41 LR1"),
+        ("yuan-source", "LU9 LI4 ST42 SP3 HT7 SI4 BL64 KI3 PC7 TE4 GB40 LR3"),
+        ("luo-connecting", "LU7 LI6 ST40 SP4 SP21 HT5 SI7 BL58 KI4 PC6 TE5 GB37 LR5 GV1 CV15"),
+    ],
+)
+def test_category_members(atlas: Atlas, kind: str, codes: str) -> None:
+    assert {p.code for p in atlas.points(category=kind)} == set(codes.split())  # type: ignore[arg-type]

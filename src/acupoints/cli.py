@@ -257,6 +257,12 @@ def candidates(
         console.print(
             f"Excluded {excluded.point.code} {excluded.point.pinyin} {excluded.point.hanzi}: {excluded.why}"
         )
+    keys = dict.fromkeys(key for c in shown.candidates for key in c.sources)
+    if keys:
+        console.print("Sources:")
+        for key in keys:
+            citation = atlas.source(key).citation
+            console.print(f"  {key}: {citation if len(citation) < 100 else citation[:97] + '...'}")
     for note in answer.notes:
         console.print(f"Note: {note}")
     console.print(DISCLAIMER)
