@@ -89,3 +89,24 @@ def test_compiled_answers_equal_the_rules(wheel: Path) -> None:
             assert compiled.candidates_record(complaint.name, pregnant=pregnant) == expected
     level = compiled.candidates("low back pain", level="L4").as_dict()
     assert level == validated.candidates("low back pain", level="L4").as_dict()
+
+
+def test_lazy_points_are_built_once_across_threads(wheel: Path) -> None:
+    import threading
+
+    from acupoints import Atlas
+
+    compiled = Atlas.from_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.jsonl"))
+    found: list[object] = []
+    barrier = threading.Barrier(8)
+
+    def look() -> None:
+        barrier.wait()
+        found.append(compiled.point("ST36"))
+
+    threads = [threading.Thread(target=look) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(point is found[0] for point in found)

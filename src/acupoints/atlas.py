@@ -9,6 +9,7 @@ checks, which is how tests use small fixtures.
 from __future__ import annotations
 
 from collections.abc import Iterable
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -63,6 +64,7 @@ class Atlas:
         self._order: list[str] = [p.code for p in data.points]
         self._points: dict[str, Point] = {p.code: p for p in data.points}
         self._lines: dict[str, bytes] = {}
+        self._lock = threading.Lock()
         self._meridians: dict[str, Meridian] = {m.code: m for m in data.meridians}
         self._vessels: dict[str, Vessel] = {v.code: v for v in data.vessels}
         self._regions = {r.name: r for r in data.regions}
@@ -130,8 +132,11 @@ class Atlas:
 
         from ._construct import construct
 
-        point = construct(Point, json.loads(line))
-        self._points[code] = point
+        with self._lock:  # one instance per point, even when threads race to build it
+            point = self._points.get(code)
+            if point is None:
+                point = construct(Point, json.loads(line))
+                self._points[code] = point
         return point
 
     def _all_points(self) -> list[Point]:
