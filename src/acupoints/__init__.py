@@ -53,14 +53,14 @@ if TYPE_CHECKING:
 
     from .models import CategoryKind
     from .names import Match
-    from .selection import Candidate, Candidates, Excluded, Reason
+    from .results import Candidate, Candidates, Excluded, Reason
 
 
 _LAZY = {
-    "Candidate": "selection",
-    "Candidates": "selection",
-    "Excluded": "selection",
-    "Reason": "selection",
+    "Candidate": "results",
+    "Candidates": "results",
+    "Excluded": "results",
+    "Reason": "results",
     "Match": "names",
 }
 

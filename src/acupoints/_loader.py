@@ -24,7 +24,8 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _pinyin
-from .codes import EXTRA_GROUPS, MERIDIAN_CODES, normalize_name, split_code
+from ._references import check_complaints, check_references
+from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
 from .errors import DataError, Problem
 from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
@@ -202,141 +203,6 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
     return points
 
 
-def _check_references(col: _Collector, atlas: AtlasData, files: Mapping[str, str]) -> None:
-    codes = {p.code for p in atlas.points}
-    regions = {r.name for r in atlas.regions}
-    sources = {s.key for s in atlas.sources}
-    meridian_codes = {m.code for m in atlas.meridians}
-    vessels = {v.code for v in atlas.vessels}
-    for region in atlas.regions:
-        if region.parent is not None and region.parent not in regions:
-            col.add("regions.yaml", region.name, "parent", f"unknown region {region.parent!r}")
-    for meridian in atlas.meridians:
-        if meridian.partner is not None and meridian.partner not in meridian_codes:
-            col.add("meridians.yaml", meridian.code, "partner", f"unknown meridian {meridian.partner!r}")
-    for vessel in atlas.vessels:
-        for field in ("confluent", "cleft"):
-            code = getattr(vessel, field)
-            if code is not None and code not in codes:
-                col.add("meridians.yaml", vessel.code, field, f"unknown point {code!r}")
-        for index, code in enumerate(vessel.trajectory):
-            if code not in codes:
-                col.add("meridians.yaml", vessel.code, f"trajectory[{index}]", f"unknown point {code!r}")
-        if vessel.meridian is not None and vessel.meridian not in meridian_codes:
-            col.add("meridians.yaml", vessel.code, "meridian", f"unknown meridian {vessel.meridian!r}")
-    for point in atlas.points:
-        file = files.get(point.group, f"points/{point.group}.yaml")
-        for index, name in enumerate(point.location.regions):
-            if name not in regions:
-                col.add(file, point.code, f"location.regions[{index}]", f"unknown region {name!r}")
-        cited = [("sources", point.sources), ("indications.sources", point.indications.sources)]
-        cited += [
-            (f"contraindications[{i}].sources", c.sources) for i, c in enumerate(point.contraindications)
-        ]
-        for field, keys in cited:
-            for index, key in enumerate(keys):
-                if key not in sources:
-                    col.add(file, point.code, f"{field}[{index}]", f"unknown source {key!r}")
-        for index, category in enumerate(point.categories):
-            for i, channel in enumerate(category.channels):
-                if channel not in meridian_codes and channel not in vessels:
-                    col.add(
-                        file,
-                        point.code,
-                        f"categories[{index}].channels[{i}]",
-                        f"unknown meridian or vessel {channel!r}",
-                    )
-            for i, name in enumerate(category.regions):
-                if name not in regions:
-                    col.add(file, point.code, f"categories[{index}].regions[{i}]", f"unknown region {name!r}")
-
-
-def _check_complaints(col: _Collector, atlas: AtlasData) -> None:
-    file = "complaints.yaml"
-    codes = {p.code: p for p in atlas.points}
-    regions = {r.name: r for r in atlas.regions}
-    sources = {s.key for s in atlas.sources}
-    groups = {m.code for m in atlas.meridians} | set(EXTRA_GROUPS)
-    names = {c.name for c in atlas.complaints}
-    children: dict[str, list[str]] = {}
-    for region in atlas.regions:
-        if region.parent:
-            children.setdefault(region.parent, []).append(region.name)
-
-    def within(names_: Iterable[str]) -> set[str]:
-        out: set[str] = set()
-        stack = list(names_)
-        while stack:
-            name = stack.pop()
-            if name not in out:
-                out.add(name)
-                stack.extend(children.get(name, ()))
-        return out
-
-    seen: dict[str, str] = {}
-    for complaint in atlas.complaints:
-        for text in (complaint.name, complaint.label, complaint.hanzi or "", *complaint.synonyms):
-            key = normalize_name(text)
-            if not key:
-                continue
-            if seen.get(key, complaint.name) != complaint.name:
-                col.add(file, complaint.name, "synonyms", f"{text!r} also names {seen[key]!r}")
-            seen[key] = complaint.name
-        if complaint.parent is not None and complaint.parent not in names:
-            col.add(file, complaint.name, "parent", f"unknown complaint {complaint.parent!r}")
-        for index, name in enumerate(complaint.regions):
-            if name not in regions:
-                col.add(file, complaint.name, f"regions[{index}]", f"unknown region {name!r}")
-        for r, rule in enumerate(complaint.rules):
-            where = f"rules[{r}]"
-            for i, key in enumerate(rule.sources):
-                if key not in sources:
-                    col.add(file, complaint.name, f"{where}.sources[{i}]", f"unknown source {key!r}")
-            for i, name in enumerate(rule.regions):
-                if name not in regions:
-                    col.add(file, complaint.name, f"{where}.regions[{i}]", f"unknown region {name!r}")
-            for i, group in enumerate(rule.groups):
-                if group not in groups:
-                    col.add(
-                        file, complaint.name, f"{where}.groups[{i}]", f"unknown meridian or group {group!r}"
-                    )
-            area = within(rule.regions or complaint.regions)
-            for i, code in enumerate(rule.points):
-                point = codes.get(code)
-                if point is None:
-                    col.add(file, complaint.name, f"{where}.points[{i}]", f"unknown point {code!r}")
-                elif rule.rule in ("local", "adjacent") and not area.intersection(point.location.regions):
-                    col.add(
-                        file, complaint.name, f"{where}.points[{i}]", f"{code} does not lie in {sorted(area)}"
-                    )
-                elif rule.rule == "distal" and not rule.reason:
-                    channel = point.meridian
-                    passes = any(
-                        p.meridian == channel and area.intersection(p.location.regions) for p in atlas.points
-                    )
-                    if channel is None or not passes:
-                        col.add(
-                            file,
-                            complaint.name,
-                            f"{where}.points[{i}]",
-                            f"{code} is not on a channel through {sorted(area)}; give the rule a reason",
-                        )
-            if rule.rule in ("local", "command", "distal") and not (rule.regions or complaint.regions):
-                col.add(
-                    file, complaint.name, where, f"a {rule.rule} rule needs the complaint to have regions"
-                )
-    # no cycles through parents
-    parents = {c.name: c.parent for c in atlas.complaints}
-    for name in parents:
-        trail, current = [name], parents.get(name)
-        while current is not None:
-            if current in trail:
-                col.add(file, name, "parent", f"parent cycle: {' -> '.join([*trail, current])}")
-                break
-            trail.append(current)
-            current = parents.get(current)
-
-
 def load_folder(root: Path) -> AtlasData:
     """Read and validate a data folder; raise :class:`DataError` listing every problem."""
     col = _Collector(root)
@@ -406,8 +272,8 @@ def load_folder(root: Path) -> AtlasData:
         sources=tuple(sources),
         complaints=tuple(complaints),
     )
-    _check_references(col, atlas, files)
-    _check_complaints(col, atlas)
+    check_references(col.add, atlas, files)
+    check_complaints(col.add, atlas)
     if col.problems:
         raise DataError(col.problems)
     return atlas

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import networkx as nx
 
     from .names import Match, NameIndex
-    from .selection import Candidates
+    from .results import Candidates
 
 __all__ = ["Atlas"]
 
@@ -429,7 +429,7 @@ class Atlas:
         if answer is None:
             stored = self._answer_lines.get((found.name, bool(pregnant))) if level is None else None
             if stored is not None:
-                from .selection import from_record
+                from .results import from_record
 
                 answer = from_record(self, found, self._json(stored))
             else:

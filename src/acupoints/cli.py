@@ -26,7 +26,7 @@ from .errors import (
 )
 from .export import export_json
 from .models import Category, Point
-from .selection import DISCLAIMER
+from .results import DISCLAIMER
 
 __all__ = ["main"]
 

@@ -21,7 +21,7 @@ from .models import VERTEBRAL_LEVELS, Point, level_index
 
 if TYPE_CHECKING:
     from .atlas import Atlas
-    from .selection import Candidates
+    from .results import Candidates
 
 __all__ = ["back_chart", "complaint_diagram", "meridian_chain", "organ_clock"]
 

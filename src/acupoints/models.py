@@ -11,10 +11,28 @@ import time, and the validator is only compiled when data is validated.
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .vocabulary import (
+    FIVE_SHU,
+    VERTEBRAL_LEVELS,
+    CategoryKind,
+    Hazard,
+    Level,
+    Organ,
+    Phase,
+    PointCode,
+    Role,
+    RuleKind,
+    Slug,
+    SourceKey,
+    Text,
+    Tissue,
+    VesselCode,
+    level_index,
+)
 
 __all__ = [
     "VERTEBRAL_LEVELS",
@@ -45,120 +63,6 @@ __all__ = [
 ]
 
 _CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-Phase = Literal["wood", "fire", "earth", "metal", "water"]
-"""The five phases (wuxing)."""
-
-Organ = Literal[
-    "lung",
-    "large-intestine",
-    "stomach",
-    "spleen",
-    "heart",
-    "small-intestine",
-    "bladder",
-    "kidney",
-    "pericardium",
-    "triple-energizer",
-    "gallbladder",
-    "liver",
-]
-"""The twelve organs (zang-fu) of the regular meridians."""
-
-Hazard = Literal[
-    "lung",
-    "heart",
-    "spinal-cord",
-    "major-vessel",
-    "nerve",
-    "eye",
-    "viscera",
-    "trachea",
-    "joint-cavity",
-]
-"""Structures beneath a point that make deep or careless needling dangerous.
-
-``lung``: pleura and lung (pneumothorax); ``heart``: the heart or pericardium;
-``spinal-cord``: the spinal canal, medulla or brain through a foramen;
-``major-vessel``: a large artery or vein; ``nerve``: a nerve trunk;
-``eye``: the eyeball and orbit; ``viscera``: abdominal organs (a full bladder,
-an enlarged liver or spleen, the intestines); ``trachea``: trachea and
-thyroid; ``joint-cavity``: a joint capsule (risk of infection).
-"""
-
-CategoryKind = Literal[
-    "jing-well",
-    "ying-spring",
-    "shu-stream",
-    "jing-river",
-    "he-sea",
-    "yuan-source",
-    "luo-connecting",
-    "xi-cleft",
-    "back-shu",
-    "front-mu",
-    "influential",
-    "confluent",
-    "lower-he-sea",
-    "command",
-    "crossing",
-    "entry",
-    "exit",
-    "window-of-heaven",
-    "ghost",
-    "horary",
-]
-"""Traditional point categories. The names are stable: queries rely on them."""
-
-FIVE_SHU: tuple[CategoryKind, ...] = (
-    "jing-well",
-    "ying-spring",
-    "shu-stream",
-    "jing-river",
-    "he-sea",
-)
-
-Tissue = Literal["zang-organs", "fu-organs", "qi", "blood", "sinews", "vessels", "bone", "marrow"]
-
-VesselCode = Literal[
-    "governor",
-    "conception",
-    "penetrating",
-    "girdle",
-    "yin-linking",
-    "yang-linking",
-    "yin-heel",
-    "yang-heel",
-]
-"""The eight extraordinary vessels, by slug."""
-
-Slug = Annotated[str, Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
-PointCode = Annotated[
-    str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")
-]
-SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
-
-VERTEBRAL_LEVELS: tuple[str, ...] = (
-    *(f"C{i}" for i in range(1, 8)),
-    *(f"T{i}" for i in range(1, 13)),
-    *(f"L{i}" for i in range(1, 6)),
-    *(f"S{i}" for i in range(1, 6)),
-    "Co",
-)
-"""Vertebral levels from the atlas down to the coccyx, in order."""
-
-_LEVEL_RE = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")
-Level = Annotated[str, Field(pattern=_LEVEL_RE.pattern)]
-
-
-def level_index(level: str) -> int:
-    """Position of a vertebral level from the top, for sorting.
-
-    >>> level_index("C7") < level_index("T1") < level_index("L2")
-    True
-    """
-    return VERTEBRAL_LEVELS.index(level)
 
 
 class Alias(BaseModel):
@@ -458,13 +362,6 @@ class Source(BaseModel):
     citation: Text
     kind: Literal["standard", "textbook", "classic", "dictionary", "review", "trial"]
     note: str | None = None
-
-
-Role = Literal["local", "adjacent", "segmental", "distal"]
-"""How a candidate point relates to the complaint's region."""
-
-RuleKind = Literal["local", "adjacent", "segmental", "distal", "command", "confluent", "empirical"]
-"""The selection rules. Each is implemented once in :mod:`acupoints.selection`."""
 
 
 class Rule(BaseModel):

@@ -15,29 +15,15 @@ selection rules with their sources, not claims that a point works.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .models import Complaint, Point, Role, Rule, level_index
+from .results import Candidate, Candidates, Excluded, Reason, warnings_for
 
 if TYPE_CHECKING:
     from .atlas import Atlas
 
-__all__ = [
-    "DISCLAIMER",
-    "RULE_WEIGHTS",
-    "Candidate",
-    "Candidates",
-    "Excluded",
-    "Reason",
-    "from_record",
-    "select",
-]
-
-DISCLAIMER = (
-    "A reference, not medical advice: traditional point selections with their sources. "
-    "See a qualified practitioner."
-)
+__all__ = ["RULE_WEIGHTS", "atlas_levels", "select"]
 
 RULE_WEIGHTS: dict[str, int] = {
     "empirical": 4,
@@ -62,187 +48,6 @@ _DEFAULT_ROLE: dict[str, Role] = {
     "command": "distal",
     "confluent": "distal",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Reason:
-    """Why a point was chosen: the rule, a sentence, and its sources."""
-
-    rule: str
-    text: str
-    sources: tuple[str, ...]
-    weight: int
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"rule": self.rule, "text": self.text, "sources": list(self.sources), "weight": self.weight}
-
-
-def _safety(point: Point) -> dict[str, Any]:
-    pregnancy = point.pregnancy
-    return {
-        "pregnancy": None
-        if pregnancy is None
-        else {"severity": pregnancy.severity, "reason": pregnancy.reason, "sources": list(pregnancy.sources)},
-        "moxibustion": {"status": point.moxibustion.status, "reason": point.moxibustion.reason},
-        "needling_forbidden": point.needling.forbidden,
-        "hazards": [{"hazard": c.hazard, "text": c.text} for c in point.needling.cautions],
-        "other": [
-            {"condition": c.condition, "severity": c.severity, "reason": c.reason}
-            for c in point.contraindications
-            if c.condition != "pregnancy"
-        ],
-    }
-
-
-def _warnings(point: Point, pregnant: bool) -> tuple[str, ...]:
-    out: list[str] = []
-    pregnancy = point.pregnancy
-    if pregnancy is not None:
-        if pregnancy.severity == "forbidden":
-            out.append(f"Traditionally forbidden in pregnancy: {pregnancy.reason}")
-        elif pregnant:
-            out.append(f"Pregnancy: use with caution. {pregnancy.reason}")
-        else:
-            out.append(f"Caution in pregnancy: {pregnancy.reason}")
-    if point.needling.forbidden:
-        out.append(f"Needling forbidden: {point.needling.note}")
-    for caution in point.needling.cautions:
-        out.append(f"Deep structure ({caution.hazard}): {caution.text}")
-    if point.moxibustion.status != "allowed":
-        out.append(f"Moxibustion {point.moxibustion.status}: {point.moxibustion.reason}")
-    for contra in point.contraindications:
-        if contra.condition != "pregnancy":
-            out.append(f"{contra.condition.capitalize()}: {contra.severity}. {contra.reason}")
-    return tuple(out)
-
-
-def _point_summary(point: Point) -> dict[str, Any]:
-    return {
-        "code": point.code,
-        "pinyin": point.pinyin,
-        "hanzi": point.hanzi,
-        "hanzi_traditional": point.hanzi_traditional,
-        "english": point.english,
-        "meridian": point.meridian,
-    }
-
-
-def _sources(reasons: tuple[Reason, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(key for reason in reasons for key in reason.sources))
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A candidate point for a complaint, with why, where from, and what to watch."""
-
-    point: Point
-    role: Role
-    reasons: tuple[Reason, ...]
-    warnings: tuple[str, ...]
-    score: int
-    rank: int
-    rank_reason: str
-
-    @property
-    def code(self) -> str:
-        return self.point.code
-
-    @property
-    def sources(self) -> tuple[str, ...]:
-        """Bibliography keys behind the reasons, in order of first use."""
-        return _sources(self.reasons)
-
-    def __repr__(self) -> str:
-        return f"Candidate({self.point.code!r}, role={self.role!r}, rank={self.rank})"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **_point_summary(self.point),
-            "role": self.role,
-            "rank": self.rank,
-            "score": self.score,
-            "rank_reason": self.rank_reason,
-            "reasons": [reason.as_dict() for reason in self.reasons],
-            "sources": list(self.sources),
-            "warnings": list(self.warnings),
-            "safety": _safety(self.point),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Excluded:
-    """A point the rules chose but the query's condition rules out, and why."""
-
-    point: Point
-    role: Role
-    reasons: tuple[Reason, ...]
-    why: str
-
-    @property
-    def code(self) -> str:
-        return self.point.code
-
-    def __repr__(self) -> str:
-        return f"Excluded({self.point.code!r}, why={self.why!r})"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            **_point_summary(self.point),
-            "role": self.role,
-            "why": self.why,
-            "reasons": [reason.as_dict() for reason in self.reasons],
-            "sources": list(_sources(self.reasons)),
-            "safety": _safety(self.point),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Candidates:
-    """The answer to a complaint query: ranked candidates and what was excluded."""
-
-    complaint: Complaint
-    pregnant: bool
-    level: str | None
-    candidates: tuple[Candidate, ...]
-    excluded: tuple[Excluded, ...]
-    notes: tuple[str, ...] = field(default=())
-
-    def __iter__(self) -> Iterator[Candidate]:
-        return iter(self.candidates)
-
-    def __len__(self) -> int:
-        return len(self.candidates)
-
-    def __getitem__(self, code: str) -> Candidate:
-        """The candidate for a point code (KeyError if it is not a candidate)."""
-        for candidate in self.candidates:
-            if candidate.point.code == code:
-                return candidate
-        raise KeyError(code)
-
-    @property
-    def codes(self) -> list[str]:
-        return [c.point.code for c in self.candidates]
-
-    def limited(self, limit: int | None) -> Candidates:
-        """The same answer with at most ``limit`` candidates (None or 0: all)."""
-        if not limit or limit >= len(self.candidates):
-            return self
-        return Candidates(
-            self.complaint, self.pregnant, self.level, self.candidates[:limit], self.excluded, self.notes
-        )
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "complaint": self.complaint.name,
-            "label": self.complaint.label,
-            "pregnant": self.pregnant,
-            "level": self.level,
-            "candidates": [c.as_dict() for c in self.candidates],
-            "excluded": [e.as_dict() for e in self.excluded],
-            "notes": list(self.notes),
-            "disclaimer": DISCLAIMER,
-        }
 
 
 # -- the rules ----------------------------------------------------------------
@@ -436,7 +241,7 @@ def select(
         rank_reason = f"score {score} ({parts}); ties broken by role, then atlas order"
         candidates.append(
             Candidate(
-                point, role, picked, _warnings(point, pregnant), score, len(candidates) + 1, rank_reason
+                point, role, picked, warnings_for(point, pregnant), score, len(candidates) + 1, rank_reason
             )
         )
     notes = tuple(n for n in (complaint.note,) if n)
@@ -446,30 +251,3 @@ def select(
             "points needing caution stay, with a warning.",
         )
     return Candidates(complaint, pregnant, level, tuple(candidates), tuple(excluded), notes)
-
-
-def _reasons(items: list[dict[str, Any]]) -> tuple[Reason, ...]:
-    return tuple(Reason(r["rule"], r["text"], tuple(r["sources"]), r["weight"]) for r in items)
-
-
-def from_record(atlas: Atlas, complaint: Complaint, record: dict[str, Any]) -> Candidates:
-    """Rebuild an answer from its ``as_dict()`` form (as stored in the compiled data)."""
-    candidates = tuple(
-        Candidate(
-            atlas.point(item["code"]),
-            item["role"],
-            _reasons(item["reasons"]),
-            tuple(item["warnings"]),
-            item["score"],
-            item["rank"],
-            item["rank_reason"],
-        )
-        for item in record["candidates"]
-    )
-    excluded = tuple(
-        Excluded(atlas.point(item["code"]), item["role"], _reasons(item["reasons"]), item["why"])
-        for item in record["excluded"]
-    )
-    return Candidates(
-        complaint, record["pregnant"], record["level"], candidates, excluded, tuple(record["notes"])
-    )
