@@ -13,6 +13,7 @@ MODULES = [
     "acupoints.codes",
     "acupoints._pinyin",
     "acupoints.models",
+    "acupoints.vocabulary",
     "acupoints.diagrams",
 ]
 
