@@ -270,7 +270,8 @@ class Atlas:
         >>> load().resolve("腎俞").code, load().resolve("zu san li").code
         ('BL23', 'ST36')
         """
-        found = self._points.get(text) if isinstance(text, str) else None
+        # codes first: they need no name index (which builds every point)
+        found = self.find_point(text) if isinstance(text, str) else None
         return found if found is not None else self.names.resolve(text)
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
