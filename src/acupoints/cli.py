@@ -24,7 +24,6 @@ from .errors import (
     UnknownPointError,
     UnknownRegionError,
 )
-from .export import export_json
 from .models import Category, Point
 from .results import DISCLAIMER
 
@@ -355,6 +354,8 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
 @click.pass_context
 def export(ctx: click.Context, indent: int) -> None:
     """Print the whole atlas as JSON: meridians, vessels, points, regions, sources."""
+    from .export import export_json
+
     click.echo(export_json(_atlas(ctx), indent=indent or None))
 
 

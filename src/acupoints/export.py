@@ -36,7 +36,7 @@ __all__ = [
 SCHEMA_VERSION = 1
 """Bumped whenever a field is removed or changes meaning; additions keep it."""
 
-_DOC = ConfigDict(extra="forbid", frozen=True)
+_DOC = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 def point_data(point: Point) -> dict[str, Any]:
