@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from . import load
+from ._disclaimer import DISCLAIMER
 from .atlas import Atlas
 from .errors import (
     AcupointsError,
@@ -25,7 +26,6 @@ from .errors import (
     UnknownRegionError,
 )
 from .models import Category, Point
-from .results import DISCLAIMER
 
 __all__ = ["main"]
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._disclaimer import DISCLAIMER
 from .models import Complaint, Point, Role
 
 if TYPE_CHECKING:
@@ -25,11 +26,6 @@ __all__ = [
     "from_record",
     "warnings_for",
 ]
-
-DISCLAIMER = (
-    "A reference, not medical advice: traditional point selections with their sources. "
-    "See a qualified practitioner."
-)
 
 
 @dataclass(frozen=True, slots=True)
