@@ -1,0 +1,1 @@
+"""The page generator's parts; ``docs/gen_pages.py`` puts them together."""

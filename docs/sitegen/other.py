@@ -1,0 +1,151 @@
+"""Home, developers, sources and index pages."""
+
+from __future__ import annotations
+
+from acupoints import Atlas
+from acupoints.export import SCHEMA_VERSION
+from acupoints.names import notation_table
+
+from .common import DISCLAIMER, front_matter
+
+
+def home_page(atlas: Atlas) -> str:
+    standard = sum(1 for p in atlas.points() if p.meridian)
+    return f"""{front_matter("acupoints", ["acupuncture", "points"])}# acupoints
+
+A reference of acupuncture points: the **{standard} WHO standard points** on the 14 meridians and
+the **{len(atlas) - standard} WHO extra points**, each with its names (pinyin, simplified and
+traditional hanzi, English), its location in plain words, needling depth and cautions, categories,
+safety flags and traditional indications with their sources, and **{len(atlas.complaints())}
+complaints** mapped to candidate points with the reason for each.
+
+!!! warning "A reference, not medical advice"
+    {DISCLAIMER}
+
+## Start here
+
+- [Complaints](complaints/index.md): which points, why, and what to be careful of, for
+  [low back pain](complaints/low-back-pain.md), [neck pain](complaints/neck-pain.md),
+  [headache](complaints/headache.md), [period pain](complaints/menstrual-cramps.md) and more.
+- [Meridians](meridians/index.md) and their points; [extra points](extra/index.md).
+- [The back chart](diagrams/back.md): every back point by vertebral level.
+- [The organ clock](diagrams/clock.md) and the 24-hour flow.
+- [Categories](categories/index.md): five-shu, yuan, luo, xi-cleft, back-shu, front-mu ...
+- [Body regions](regions/index.md).
+- Search by code (`LI4`, `UB23`), pinyin with or without tones (`Hégǔ`, `hegu`) or hanzi in either
+  script (`合谷`, `腎俞`).
+- [For developers and apps](developers.md): the Python library, the CLI, the HTTP API and the
+  static JSON API.
+
+## How to read a point page
+
+1. **Safety first.** Red boxes are things traditionally forbidden (in pregnancy, or needling at all);
+   amber boxes are cautions, such as the lung beneath points of the chest and upper back.
+2. **Names.** Pinyin with tones (and without), simplified and traditional hanzi, an English
+   translation, other names and notations (UB, SJ, Du, M-BW ...).
+3. **Location** in plain words, from landmarks and proportional cun, with the body regions and, on
+   the back, the vertebral level and the distance from the midline.
+4. **Needling**: usual depth and angle; **moxibustion**: allowed, caution or forbidden.
+5. **Categories**, each linked to its table; **traditional indications** with sources.
+6. **In complaint mappings**: the complaints in which the point is a candidate, its role and why.
+
+Sources are cited by key; see [Sources](sources.md).
+"""
+
+
+def developers_page(atlas: Atlas) -> str:
+    rows = "\n".join(f"| {r['code']} | {r['other notations']} |" for r in notation_table())
+    return f"""{front_matter("For developers and apps", ["api", "json", "python", "cli"])}# For developers and apps
+
+## Python
+
+```sh
+pip install acupoints        # or, from a checkout: pip install .
+```
+
+```python
+import acupoints
+
+acupoints.point("LI4")                       # Point('LI4', 'Hégǔ', '合谷')
+acupoints.resolve("腎俞")                    # any code, notation, name or alias -> Point('BL23', ...)
+acupoints.search("zusanly")[0].point.code    # 'ST36' (fuzzy)
+acupoints.candidates("low back pain", pregnant=True, level="L4")
+acupoints.graph()                            # networkx MultiDiGraph
+```
+
+See the [API reference](reference/index.md).
+
+## Command line
+
+```sh
+acupoints show UB23 --json
+acupoints candidates "back pain" --pregnant --json
+acupoints search hegu
+acupoints export > atlas.json
+```
+
+## HTTP API
+
+```sh
+pip install "acupoints[server]"
+acupoints serve --port 8000
+curl http://127.0.0.1:8000/points/UB23
+curl "http://127.0.0.1:8000/candidates?complaint=low%20back%20pain&pregnant=true"
+curl http://127.0.0.1:8000/openapi.json
+```
+
+Unknown points, meridians, regions or complaints get 404 with `suggestions`; a name that fits
+several points gets 409 with `matches`; invalid parameters get 422.
+
+## Static JSON API
+
+This site publishes the data as JSON files under `data/v1/` (schema version {SCHEMA_VERSION}).
+Nothing needs to run: fetch the files from any language.
+
+| File | Holds |
+|---|---|
+| [`data/v1/index.json`](data/v1/index.json) | `schema_version`, `generated_at`, counts and the list of files |
+| [`data/v1/points.json`](data/v1/points.json) | every point (the export's point records) |
+| `data/v1/points/<CODE>.json` | one point, e.g. [`points/LI4.json`](data/v1/points/LI4.json) |
+| [`data/v1/meridians.json`](data/v1/meridians.json) | the 14 meridians |
+| [`data/v1/vessels.json`](data/v1/vessels.json) | the eight extraordinary vessels |
+| [`data/v1/regions.json`](data/v1/regions.json) | the body-region tree |
+| [`data/v1/complaints.json`](data/v1/complaints.json) | complaints with synonyms, regions and rules |
+| `data/v1/complaints/<name>.json` | candidates and the pregnancy variant, e.g. [`complaints/low-back-pain.json`](data/v1/complaints/low-back-pain.json) |
+| [`data/v1/schema.json`](data/v1/schema.json) | the JSON Schema of every document |
+
+```sh
+SITE=http://127.0.0.1:8000   # where the site is served (mkdocs serve, or any static host)
+curl -s $SITE/data/v1/points/LI4.json | jq '.pinyin, .location.text'
+curl -s $SITE/data/v1/complaints/low-back-pain.json | jq '.pregnant.excluded[].code'
+curl -s $SITE/data/v1/index.json | jq .schema_version
+```
+
+The schema is generated from the library's models and also kept in the repository
+(`schema/acupoints.schema.json`); a test checks the two are equal.
+
+## Notations the resolver accepts
+
+Codes in any case, spacing or hyphenation (`LI4`, `li-4`, `LI 4`, `LI04`), these other prefixes,
+older extra-point numbers (`M-BW-35`), pinyin with or without tones, spaces, apostrophes or ü/v,
+hanzi in either script, English names and aliases (`人中` → GV26, `Yintang` → EX-HN3).
+
+| WHO code | Other prefixes |
+|---|---|
+{rows}
+"""
+
+
+def sources_page(atlas: Atlas) -> str:
+    out = [front_matter("Sources", ["bibliography", "references"]), "# Sources\n"]
+    out.append("Facts follow the standard references; every prose field is written in our own words.\n")
+    for source in atlas.sources():
+        out.append(f"## {source.key} {{ #{source.key} }}\n")
+        out.append(f"{source.citation}\n")
+        if source.note:
+            out.append(f"*{source.note}*\n")
+    return "\n".join(out) + "\n"
+
+
+def index_page(title: str, intro: str, rows: list[str], header: str) -> str:
+    return front_matter(title) + f"# {title}\n\n{intro}\n\n{header}\n" + "\n".join(rows) + "\n"
