@@ -85,19 +85,6 @@ def front_matter(title: str, keywords: Iterable[str] = (), description: str = ""
     return "\n".join(lines) + "\n\n"
 
 
-def tone_free(pinyin: str) -> list[str]:
-    """The ASCII spellings of a pinyin name: ü as u and as v, with and without spaces."""
-    import unicodedata
-
-    plain = "".join(
-        ch
-        for ch in unicodedata.normalize("NFD", pinyin)
-        if unicodedata.category(ch) != "Mn" or ch == "\u0308"
-    )
-    plain = unicodedata.normalize("NFC", plain).lower().replace("'", "")
-    return list(dict.fromkeys([plain.replace("ü", "u"), plain.replace("ü", "v")]))
-
-
 def category_text(category: Any) -> str:
     qualifier = category.qualifier
     link = f"[{category.kind}](../categories/{category.kind}.md)"

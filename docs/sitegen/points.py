@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from acupoints import Atlas, Complaint, Point
+from acupoints.names import toneless_forms
 
-from .common import EXTRA_GROUPS, category_text, cell, front_matter, source_list, tone_free
+from .common import EXTRA_GROUPS, category_text, cell, front_matter, source_list
 
 
 def point_page(atlas: Atlas, point: Point, roles: dict[str, list[tuple[Complaint, Any]]], edit: str) -> str:
@@ -14,7 +15,7 @@ def point_page(atlas: Atlas, point: Point, roles: dict[str, list[tuple[Complaint
     keywords = [
         point.code,
         point.code.replace("-", ""),
-        *tone_free(point.pinyin),
+        *toneless_forms(point.pinyin),
         point.hanzi,
         point.hanzi_traditional,
         *(a.text for a in point.aliases),
@@ -39,7 +40,7 @@ def point_page(atlas: Atlas, point: Point, roles: dict[str, list[tuple[Complaint
         out.append(f'!!! note "Moxibustion: {point.moxibustion.status}"\n    {point.moxibustion.reason}\n')
 
     out.append("| Names | |\n|---|---|")
-    out.append(f"| Pinyin | {point.pinyin} ({', '.join(tone_free(point.pinyin))}) |")
+    out.append(f"| Pinyin | {point.pinyin} ({', '.join(toneless_forms(point.pinyin))}) |")
     out.append(f"| Hanzi | {point.hanzi} (simplified) · {point.hanzi_traditional} (traditional) |")
     out.append(f"| English | {cell(point.english)} |")
     if point.meridian is not None:

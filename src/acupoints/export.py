@@ -28,7 +28,6 @@ __all__ = [
     "export_data",
     "export_json",
     "json_schema",
-    "point_data",
     "search_dictionary",
     "static_api",
 ]
@@ -37,11 +36,6 @@ SCHEMA_VERSION = 1
 """Bumped whenever a field is removed or changes meaning; additions keep it."""
 
 _DOC = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-def point_data(point: Point) -> dict[str, Any]:
-    """One point as JSON-ready data, every field present."""
-    return point.model_dump(mode="json")
 
 
 def export_data(atlas: Atlas) -> dict[str, Any]:

@@ -36,7 +36,7 @@ from .models import Point
 if TYPE_CHECKING:
     from .atlas import Atlas
 
-__all__ = ["Match", "NameIndex", "notation_table"]
+__all__ = ["Match", "NameIndex", "notation_table", "toneless_forms"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _MAX_QUERY = 200
@@ -51,10 +51,6 @@ def _clean(text: str) -> str:
 def _plain(text: str) -> str:
     """Lower-case letters and digits only: how toneless pinyin and codes compare."""
     return re.sub(r"[^0-9a-zü]", "", strip_tones(text).casefold())
-
-
-def _pinyin_keys(text: str) -> tuple[str, ...]:
-    return toneless_forms(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,9 +109,9 @@ class NameIndex:
         self._put(self._exact, normalize_name(point.pinyin), code)
         self._put(self._exact, normalize_name(point.english), code)
         self._entries.append(("english", point.english, normalize_name(point.english), code))
-        for key in _pinyin_keys(point.pinyin):
+        for key in toneless_forms(point.pinyin):
             self._put(self._toneless, key, code)
-        self._entries.append(("pinyin", point.pinyin, _pinyin_keys(point.pinyin)[0], code))
+        self._entries.append(("pinyin", point.pinyin, toneless_forms(point.pinyin)[0], code))
         for alias in point.aliases:
             text = alias.text
             if alias.kind == "notation":
@@ -123,17 +119,17 @@ class NameIndex:
             elif _HAN.search(text):
                 self._put(self._alias, text, code)
             self._put(self._alias, normalize_name(text), code)
-            for key in _pinyin_keys(text):
+            for key in toneless_forms(text):
                 self._put(self._alias, key, code)
             if alias.pinyin:
                 self._put(self._alias, normalize_name(alias.pinyin), code)
-                for key in _pinyin_keys(alias.pinyin):
+                for key in toneless_forms(alias.pinyin):
                     self._put(self._alias, key, code)
             field = "alias"
             key = text if _HAN.search(text) else _plain(text)
             self._entries.append((field, text, key, code))
             if alias.pinyin:
-                self._entries.append((field, alias.pinyin, _pinyin_keys(alias.pinyin)[0], code))
+                self._entries.append((field, alias.pinyin, toneless_forms(alias.pinyin)[0], code))
 
     # -- resolve ---------------------------------------------------------------
 
@@ -144,10 +140,10 @@ class NameIndex:
         lowered = normalize_name(text)
         for index, keys in (
             (self._exact, (text, lowered)),
-            (self._toneless, _pinyin_keys(text) if not _HAN.search(text) else ()),
+            (self._toneless, toneless_forms(text) if not _HAN.search(text) else ()),
             (
                 self._alias,
-                (text, lowered, _plain(text), *(_pinyin_keys(text) if not _HAN.search(text) else ())),
+                (text, lowered, _plain(text), *(toneless_forms(text) if not _HAN.search(text) else ())),
             ),
         ):
             found: list[str] = []
@@ -169,9 +165,8 @@ class NameIndex:
         found = self._candidates(cleaned)
         if len(found) == 1:
             return self.atlas.point(found[0])
-        order = {p.code: i for i, p in enumerate(self.atlas.points())}
         if found:
-            raise AmbiguousPointError(text, sorted(found, key=order.__getitem__))
+            raise AmbiguousPointError(text, sorted(found, key=self._order.__getitem__))
         suggestions = [m.point.code for m in self.search(cleaned, limit=3)]
         raise UnknownPointError(text, suggestions)
 
@@ -183,6 +178,10 @@ class NameIndex:
             return None
 
     # -- search ----------------------------------------------------------------
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {p.code: i for i, p in enumerate(self.atlas.points())}
 
     @cached_property
     def _choices(self) -> list[str]:
@@ -205,7 +204,7 @@ class NameIndex:
             point = self.atlas.point(code)
             best[code] = Match(point, 100.0, "exact", cleaned)
         han = bool(_HAN.search(cleaned))
-        queries = {cleaned} if han else {_plain(cleaned), normalize_name(cleaned), *_pinyin_keys(cleaned)}
+        queries = {cleaned} if han else {_plain(cleaned), normalize_name(cleaned), *toneless_forms(cleaned)}
         for query in (q for q in queries if q):
             hits = process.extract(
                 query, self._choices, scorer=fuzz.WRatio, limit=max(limit * 3, 10), score_cutoff=60
@@ -217,8 +216,7 @@ class NameIndex:
                 current = best.get(code)
                 if current is None or score > current.score:
                     best[code] = Match(self.atlas.point(code), float(score), field, shown)
-        order = {p.code: i for i, p in enumerate(self.atlas.points())}
-        ranked = sorted(best.values(), key=lambda m: (-m.score, order[m.point.code]))
+        ranked = sorted(best.values(), key=lambda m: (-m.score, self._order[m.point.code]))
         return ranked[:limit]
 
 
