@@ -24,10 +24,13 @@ class CompileDataHook(BuildHookInterface):  # type: ignore[type-arg]
         root = Path(self.root)
         sys.path.insert(0, str(root / "src"))
         try:
-            from acupoints._loader import compile_folder
+            from acupoints._loader import compile_body, compile_folder
         finally:
             sys.path.pop(0)
         out = Path(self.directory) / "compiled" / "atlas.jsonl"
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(compile_folder(root / "data"))
         build_data["force_include"][str(out)] = "acupoints/atlas.jsonl"
+        body = out.parent / "body.json"
+        body.write_bytes(compile_body(root / "data"))
+        build_data["force_include"][str(body)] = "acupoints/body.json"

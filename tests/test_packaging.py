@@ -29,10 +29,13 @@ def test_wheel_holds_the_package_and_data_and_nothing_stray(wheel: Path) -> None
     names = set(zipfile.ZipFile(wheel).namelist())
     package = {n for n in names if not n.startswith("acupoints-")}
     yaml_files = {f"acupoints/data/{p.relative_to(DATA).as_posix()}" for p in DATA.rglob("*.yaml")}
-    modules = {f"acupoints/{p.name}" for p in (ROOT / "src" / "acupoints").glob("*.py")}
-    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.jsonl"}
+    package_dir = ROOT / "src" / "acupoints"
+    modules = {f"acupoints/{p.relative_to(package_dir).as_posix()}" for p in package_dir.rglob("*.py")}
+    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.jsonl", "acupoints/body.json"}
     assert package == expected
     assert len([n for n in yaml_files if "/points/" in n]) == 19
+    assert {"acupoints/data/body/parts.yaml", "acupoints/data/body/frames.yaml"} <= yaml_files
+    assert "acupoints/body/geometry.py" in modules
 
 
 def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
@@ -110,3 +113,30 @@ def test_lazy_points_are_built_once_across_threads(wheel: Path) -> None:
     for thread in threads:
         thread.join()
     assert all(point is found[0] for point in found)
+
+
+def test_wheel_draws_charts_from_the_compiled_body_model(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import json, sys, acupoints; "
+        "acupoints.point('LI4'); cold = 'acupoints.body' in sys.modules; "
+        "from acupoints.body import default_body; "
+        "svg = acupoints.chart('PC6'); body = default_body(); "
+        "print(json.dumps([cold, 'yaml' in sys.modules, 'data-point=\"PC6\"' in svg, "
+        "body.data.model_dump(mode='json')]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {code}"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cold, yaml_imported, has_marker, dumped = json.loads(out.stdout)
+    assert not cold  # nothing on the cold lookup path imports the body model
+    assert has_marker
+    assert not yaml_imported  # the compiled model, not the YAML
+    from acupoints.body import BodyModel
+
+    assert dumped == BodyModel.from_folder(DATA).data.model_dump(mode="json")

@@ -113,6 +113,7 @@ __all__ = [
     "Vessel",
     "__version__",
     "candidates",
+    "chart",
     "complaint",
     "complaints",
     "find_point",
@@ -272,3 +273,32 @@ def search(text: str, limit: int = 10) -> list[Match]:
     'ST36'
     """
     return default_atlas().search(text, limit=limit)
+
+
+def chart(
+    *codes: str,
+    meridian: str | None = None,
+    complaint: str | None = None,
+    pregnant: bool = False,
+    view: str | None = None,
+    link: str | None = "#{code}",
+) -> str:
+    """A standalone SVG chart drawn from the computed positions.
+
+    One code: the close-up that suits the point, with the measuring line from
+    its landmark and the distance labelled. Several codes, a ``meridian`` (its
+    points in order, joined) or a ``complaint`` (its candidates coloured by
+    role): each point on the whole-body view that faces it best. ``view``
+    picks a view by name (see ``acupoints.body.views.VIEWS``); ``link`` is the
+    pattern of each marker's link (``{code}`` is replaced).
+
+    >>> svg = chart("BL23")
+    >>> 'data-point="BL23"' in svg and "1.5 cun" in svg
+    True
+    """
+    from .body.render import render_chart
+
+    return render_chart(
+        default_atlas(), codes, meridian=meridian, complaint=complaint, pregnant=pregnant, view=view,
+        link=link,
+    )

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from .body.model import Feature, Frame, Landmark, Measurement, Part
 from .models import Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["canonical_text", "canonicalize_file"]
@@ -24,6 +25,15 @@ _TOP_LEVEL: dict[str, dict[str, type[BaseModel]]] = {
     "regions.yaml": {"regions": Region},
     "sources.yaml": {"sources": Source},
     "complaints.yaml": {"complaints": Complaint},
+}
+# files named otherwise (points/*.yaml, body/landmarks/*.yaml): by their top-level key
+_BY_KEY: dict[str, type[BaseModel]] = {
+    "points": Point,
+    "parts": Part,
+    "frames": Frame,
+    "landmarks": Landmark,
+    "measurements": Measurement,
+    "features": Feature,
 }
 _INLINE_WIDTH = 90
 
@@ -48,9 +58,11 @@ def _order(value: Any, model: type[BaseModel] | None) -> Any:
         return value
     fields = list(model.model_fields)
     rank = {name: i for i, name in enumerate(fields)}
+    by_alias = {info.alias: name for name, info in model.model_fields.items() if info.alias}
+    rank.update({alias: rank[name] for alias, name in by_alias.items()})
     out = {}
     for key in sorted(value, key=lambda k: (rank.get(k, len(fields)), str(k))):
-        info = model.model_fields.get(key)
+        info = model.model_fields.get(by_alias.get(key, key))
         out[key] = _order(value[key], _nested_model(info.annotation) if info else None)
     return out
 
@@ -78,7 +90,7 @@ def canonical_text(text: str, file_name: str) -> str:
             break
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     if isinstance(data, dict):
-        models = _TOP_LEVEL.get(file_name, {"points": Point})
+        models = _TOP_LEVEL.get(file_name, _BY_KEY)
         data = {key: _order(value, models.get(key)) for key, value in data.items()}
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10**6, indent=2)
     return "\n".join([*header, body.rstrip("\n")]) + "\n"

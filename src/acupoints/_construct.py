@@ -20,7 +20,7 @@ __all__ = ["construct"]
 
 M = TypeVar("M", bound=BaseModel)
 _Convert = Callable[[Any], Any]
-_plans: dict[type[BaseModel], dict[str, _Convert]] = {}
+_plans: dict[type[BaseModel], dict[str, tuple[str, _Convert]]] = {}
 
 
 def _identity(value: Any) -> Any:
@@ -52,10 +52,14 @@ def _converter(annotation: Any) -> _Convert:
     return _identity
 
 
-def _plan(model: type[BaseModel]) -> dict[str, _Convert]:
+def _plan(model: type[BaseModel]) -> dict[str, tuple[str, _Convert]]:
+    """For each key of the JSON (a field's alias where it has one): the field and its converter."""
     plan = _plans.get(model)
     if plan is None:
-        plan = {name: _converter(field.annotation) for name, field in model.model_fields.items()}
+        plan = {
+            (field.alias or name): (name, _converter(field.annotation))
+            for name, field in model.model_fields.items()
+        }
         _plans[model] = plan
     return plan
 
@@ -63,4 +67,8 @@ def _plan(model: type[BaseModel]) -> dict[str, _Convert]:
 def construct(model: type[M], data: dict[str, Any]) -> M:
     """An instance of ``model`` from already-validated JSON data, without validation."""
     plan = _plan(model)
-    return model.model_construct(**{key: plan[key](value) for key, value in data.items()})
+    fields = {}
+    for key, value in data.items():
+        name, convert = plan[key]
+        fields[name] = convert(value)
+    return model.model_construct(**fields)

@@ -24,12 +24,13 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _pinyin
+from ._body_loader import place_points, read_body
 from ._references import check_complaints, check_references
 from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
 from .errors import DataError, Problem
 from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
-__all__ = ["compile_folder", "load_folder", "load_reading_exceptions"]
+__all__ = ["compile_body", "compile_folder", "load_body", "load_folder", "load_reading_exceptions"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -170,6 +171,11 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
         for injected in ("group", "meridian", "number"):
             if injected in raw:
                 col.add(path, label, injected, "set by the loader; remove it")
+        location = raw.get("location")
+        if isinstance(location, dict):
+            for computed in ("position", "positions"):
+                if computed in location:
+                    col.add(path, label, f"location.{computed}", "computed from the structure; remove it")
         record = {
             **raw,
             "group": group,
@@ -252,6 +258,9 @@ def load_folder(root: Path) -> AtlasData:
             seen[point.code] = rel
             files[point.group] = rel
             points.append(point)
+    body = read_body(col, root)
+    if body is not None and not col.problems:
+        points = place_points(col.add, body, points, files)
     complaints: list[Complaint] = []
     path = root / "complaints.yaml"
     if path.exists():
@@ -347,3 +356,24 @@ def load_reading_exceptions(root: Path) -> tuple[dict[str, set[str]], dict[str, 
     if col.problems:
         raise DataError(col.problems)
     return readings, forms
+
+
+def load_body(root: Path) -> Any:
+    """Read and validate the body model of a data folder (``body/``).
+
+    Returns a :class:`~acupoints.body.model.Body`; raises :class:`DataError`
+    listing every problem, or when the folder has no body model.
+    """
+    col = _Collector(root)
+    body = read_body(col, root)
+    if body is None:
+        col.add(f"{root.as_posix()}/body", None, None, "no body model in this data folder")
+    if col.problems:
+        raise DataError(col.problems)
+    return body
+
+
+def compile_body(root: Path) -> bytes:
+    """The validated body model of a data folder as JSON, for the wheel (see ``hatch_build.py``)."""
+    body = load_body(root)
+    return json.dumps(body.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode()

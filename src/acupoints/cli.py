@@ -388,3 +388,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
             click.echo(str(problem))
         click.echo(f"{len(problems)} problem(s)")
     sys.exit(1 if problems else 0)
+
+
+# commands kept in modules of their own, registered on import
+from . import _cli_chart  # noqa: E402, F401

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .placement import Measure, Position
 from .vocabulary import (
     FIVE_SHU,
     VERTEBRAL_LEVELS,
@@ -225,6 +226,18 @@ class Location(BaseModel):
         default=None,
         ge=0,
         description="Distance from the anterior or posterior midline in cun, for points on the trunk.",
+    )
+    structure: tuple[Measure, ...] = Field(
+        default=(),
+        description="The location as data: one measure per position (the left one of a pair).",
+    )
+    position: Position | None = Field(
+        default=None,
+        description="Computed from the structure by the body model (never typed in): the first position.",
+    )
+    positions: tuple[Position, ...] = Field(
+        default=(),
+        description="Computed: every position, for a point that has several (EX-B2 ...).",
     )
 
 

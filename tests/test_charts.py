@@ -1,0 +1,108 @@
+"""Charts drawn from the positions: markers that know their point, labels that never overlap."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+from click.testing import CliRunner
+
+import acupoints
+from acupoints.body.svg import MIN_FONT, WIDTH
+from acupoints.cli import main
+
+_BOX = re.compile(r'font-size="([0-9.]+)" data-box="([-0-9. ]+)"')
+
+
+def boxes(svg: str) -> list[tuple[float, float, float, float, float]]:
+    out = []
+    for size, box in _BOX.findall(svg):
+        x, y, w, h = map(float, box.split())
+        out.append((float(size), x, y, w, h))
+    return out
+
+
+def check_labels(svg: str) -> None:
+    height = float(re.search(r'viewBox="0 0 [0-9.]+ ([0-9.]+)"', svg).group(1))  # type: ignore[union-attr]
+    found = boxes(svg)
+    assert found, "no labels"
+    for size, x, y, w, h in found:
+        assert size >= MIN_FONT
+        assert x >= 0 and x + w <= WIDTH and y >= 0 and y + h <= height
+    for (_, ax, ay, aw, ah), (_, bx, by, bw, bh) in itertools.combinations(found, 2):
+        overlap = ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+        assert not overlap, ((ax, ay, aw, ah), (bx, by, bw, bh))
+
+
+@pytest.fixture(scope="module")
+def every_chart() -> dict[str, str]:
+    return {p.code: acupoints.chart(p.code) for p in acupoints.points()}
+
+
+def test_every_point_has_a_chart_with_its_marker_title_and_link(every_chart: dict[str, str]) -> None:
+    assert len(every_chart) == 409
+    for code, svg in every_chart.items():
+        assert svg.startswith("<svg") and f'viewBox="0 0 {WIDTH}' in svg
+        assert f'<a href="#{code}" data-point="{code}">' in svg, code
+        point = acupoints.point(code)
+        assert f"<title>{point.code} {point.pinyin}" in svg
+
+
+def test_no_two_labels_overlap_and_none_is_small(every_chart: dict[str, str]) -> None:
+    for code, svg in every_chart.items():
+        try:
+            check_labels(svg)
+        except AssertionError as error:
+            raise AssertionError(f"{code}: {error}") from None
+
+
+def test_a_point_chart_labels_its_distances_and_names_its_landmark(every_chart: dict[str, str]) -> None:
+    for code in ("PC6", "ST36", "SP6", "BL23", "GV20", "ST25"):
+        svg = every_chart[code]
+        m = acupoints.point(code).location.structure[0]
+        for value in (m.along, m.across):
+            if value:
+                assert f">{abs(value):g} cun" in svg, (code, value)
+        assert 'class="measure"' in svg and 'class="lbl-anchor' in svg
+    assert "palmar wrist crease" in every_chart["PC6"]
+    assert "anterior hairline" in every_chart["GV20"]
+
+
+def test_a_chart_with_a_view_uses_it_and_an_unknown_view_is_refused() -> None:
+    assert "view-arm-back" in acupoints.chart("PC6", view="arm-back")
+    with pytest.raises(KeyError, match="unknown view"):
+        acupoints.chart("PC6", view="upside-down")
+
+
+def test_a_meridian_chart_has_every_point_in_order_joined() -> None:
+    svg = acupoints.chart(meridian="LU")
+    codes = re.findall(r'data-point="(LU\d+)"', svg)
+    assert sorted(set(codes), key=lambda c: int(c[2:])) == [f"LU{i}" for i in range(1, 12)]
+    assert svg.count('class="chain"') >= 10  # the whole channel faces the front: LU1 to LU11 joined
+    check_labels(svg)
+
+
+def test_a_complaint_chart_colours_every_candidate_by_role() -> None:
+    answer = acupoints.candidates("low back pain")
+    svg = acupoints.chart(complaint="low back pain")
+    for candidate in answer:
+        assert f'data-point="{candidate.code}"' in svg, candidate.code
+        assert f"role-{candidate.role}" in svg
+    check_labels(svg)
+
+
+def test_the_cli_draws_a_chart() -> None:
+    runner = CliRunner()
+    result = runner.invoke(main, ["chart", "PC6"])
+    assert result.exit_code == 0 and result.output.startswith("<svg") and 'data-point="PC6"' in result.output
+    result = runner.invoke(main, ["chart", "--meridian", "LU", "--view", "front"])
+    assert result.exit_code == 0 and 'data-point="LU9"' in result.output
+    result = runner.invoke(main, ["chart", "--complaint", "low back pain"])
+    assert result.exit_code == 0 and "candidates by role" in result.output
+    result = runner.invoke(main, ["chart", "PC6", "--view", "nowhere"])
+    assert result.exit_code == 2
+    result = runner.invoke(main, ["chart", "LI99"])
+    assert result.exit_code == 1
+    result = runner.invoke(main, ["chart"])
+    assert result.exit_code == 2
