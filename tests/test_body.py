@@ -10,7 +10,7 @@ import pytest
 import acupoints
 from acupoints import Point
 from acupoints.body import BodyModel, default_body
-from acupoints.body.checks import level_problems, text_problems
+from acupoints.body.checks import alternative_problems, level_problems, text_problems
 from acupoints.body.figure import outlines
 from acupoints.body.views import VIEWS, WHOLE_BODY, facing, project
 from acupoints.placement import Position
@@ -67,6 +67,25 @@ def test_points_that_are_several_carry_every_position(points: list[Point]) -> No
 def test_the_words_and_the_structure_carry_the_same_numbers(points: list[Point]) -> None:
     problems = [f"{p.code}: {m}" for p in points for m in text_problems(p) + level_problems(p)]
     assert problems == []
+
+
+ALTERNATIVES = ("LI19", "LI20", "PC8", "PC9", "GB30", "GV26")
+"""The six points WHO 2008 gives an alternative location for."""
+
+
+def test_the_standards_alternative_locations_are_placed_and_agree_with_their_words(
+    points: list[Point],
+) -> None:
+    assert sorted(p.code for p in points if p.location.alternatives) == sorted(ALTERNATIVES)
+    for code in ALTERNATIVES:
+        point = acupoints.point(code)
+        assert alternative_problems(point) == [], code
+        for alt in point.location.alternatives:
+            assert "who-2008" in alt.sources and alt.note
+    gv26, li19 = acupoints.point("GV26"), acupoints.point("LI19")
+    # WHO 2008: GV26 at the midpoint of the philtrum, LI19 level with its upper third; the alternatives swap
+    assert li19.location.position.y == gv26.location.alternatives[0].position.y  # type: ignore[union-attr]
+    assert li19.location.alternatives[0].position.y == gv26.location.position.y  # type: ignore[union-attr]
 
 
 def test_a_text_that_disagrees_with_its_structure_is_caught() -> None:

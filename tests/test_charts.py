@@ -69,6 +69,13 @@ def test_a_point_chart_labels_its_distances_and_names_its_landmark(every_chart: 
     assert "anterior hairline" in every_chart["GV20"]
 
 
+def test_a_chart_draws_the_alternative_location_beside_the_main_one(every_chart: dict[str, str]) -> None:
+    for code in ("LI19", "LI20", "PC8", "PC9", "GB30", "GV26"):
+        svg = every_chart[code]
+        assert f'data-point="{code}" data-alternative="1"' in svg and f">{code} alt.<" in svg
+    assert "data-alternative" not in every_chart["LI4"]
+
+
 def test_a_chart_with_a_view_uses_it_and_an_unknown_view_is_refused() -> None:
     assert "view-arm-back" in acupoints.chart("PC6", view="arm-back")
     with pytest.raises(KeyError, match="unknown view"):

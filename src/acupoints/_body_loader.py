@@ -111,18 +111,38 @@ def place_points(add: _Add, body: Any, points: Sequence[Point], files: dict[str,
         add(f"{BODY_FOLDER}/parts.yaml", None, None, f"the body model cannot be built: {error}")
         return list(points)
     structures = {p.code: p.location.structure for p in points if p.location.structure}
+    # an alternative place is solved like a point of its own ("GV26~1"), after the points it names
+    for p in points:
+        for index, alternative in enumerate(p.location.alternatives, start=1):
+            structures[f"{p.code}~{index}"] = alternative.structure
     placed = solve(geometry, structures)
+    groups = {p.code: p.group for p in points}
     for code, where, message in placed.problems:
-        group = next((p.group for p in points if p.code == code), "")
-        add(files.get(group, f"points/{group}.yaml"), code, where, message)
+        base, _, alt = code.partition("~")
+        if alt:
+            where = f"location.alternatives[{int(alt) - 1}].{where.removeprefix('location.')}"
+        group = groups.get(base, "")
+        add(files.get(group, f"points/{group}.yaml"), base, where, message)
     out = []
     for point in points:
         found = placed.positions.get(point.code)
         if not found:
             out.append(point)
             continue
+        alternatives = tuple(
+            alt.model_copy(update={"position": _first(placed.positions.get(f"{point.code}~{i}"))})
+            for i, alt in enumerate(point.location.alternatives, start=1)
+        )
         location = point.location.model_copy(
-            update={"position": found[0], "positions": tuple(found) if len(found) > 1 else ()}
+            update={
+                "position": found[0],
+                "positions": tuple(found) if len(found) > 1 else (),
+                "alternatives": alternatives,
+            }
         )
         out.append(point.model_copy(update={"location": location}))
     return out
+
+
+def _first(found: list[Any] | None) -> Any:
+    return found[0] if found else None

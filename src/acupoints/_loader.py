@@ -176,6 +176,10 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
             for computed in ("position", "positions"):
                 if computed in location:
                     col.add(path, label, f"location.{computed}", "computed from the structure; remove it")
+            for index, alternative in enumerate(location.get("alternatives") or ()):
+                if isinstance(alternative, dict) and "position" in alternative:
+                    where = f"location.alternatives[{index}].position"
+                    col.add(path, label, where, "computed from the structure; remove it")
         record = {
             **raw,
             "group": group,

@@ -38,6 +38,7 @@ from .vocabulary import (
 __all__ = [
     "VERTEBRAL_LEVELS",
     "Alias",
+    "Alternative",
     "AtlasData",
     "Category",
     "CategoryKind",
@@ -203,6 +204,18 @@ class Category(BaseModel):
         return self
 
 
+class Alternative(BaseModel):
+    """Another place the point is found, which a standard records beside the main one."""
+
+    model_config = _CONFIG
+
+    text: Text = Field(description="Where, in our own words.")
+    structure: tuple[Measure, ...] = Field(min_length=1, description="The place as data.")
+    position: Position | None = Field(default=None, description="Computed, never typed in.")
+    sources: tuple[SourceKey, ...] = Field(min_length=1)
+    note: str | None = Field(default=None, description="Who uses it, and why it differs.")
+
+
 class Location(BaseModel):
     """Where the point is, in our own words, and where it sits in the body."""
 
@@ -238,6 +251,11 @@ class Location(BaseModel):
     positions: tuple[Position, ...] = Field(
         default=(),
         description="Computed: every position, for a point that has several (EX-B2 ...).",
+    )
+    alternatives: tuple[Alternative, ...] = Field(
+        default=(),
+        description="Other places a standard records beside the main one "
+        "(WHO 2008: LI19, LI20, PC8, PC9, GB30, GV26).",
     )
 
 

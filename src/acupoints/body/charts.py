@@ -363,6 +363,18 @@ def point_chart(
             x, y = screen.of(where)
             canvas.add("marks", marker(x, y, point.code, _title(point), r=7, link=_link(link, point.code)))
             canvas.occupy(x, y, 8)
+    for index, alt in enumerate(point.location.alternatives, start=1):
+        if alt.position is None:
+            continue
+        where, _ = body.geometry.space(alt.position.frame, alt.position.x, alt.position.y)
+        x, y = screen.of(where)
+        canvas.add(
+            "marks",
+            f'<a data-point="{point.code}" data-alternative="{index}"><circle class="pt-alt" cx="{x:.1f}" '
+            f'cy="{y:.1f}" r="6"/><title>{_esc(point.code)} alternative: {_esc(alt.text)}</title></a>',
+        )
+        canvas.occupy(x, y, 7)
+        canvas.label(f"{point.code} alt.", x, y, size=11, cls="lbl-alt", required=True)
     lookup = {p.code: p for p in everything}.get
     _measure(body, canvas, screen, point.location.structure[0], lookup)
     x, y = screen.of(first.where)

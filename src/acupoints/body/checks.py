@@ -11,7 +11,7 @@ import re
 from ..models import Point
 from .text import cun_numbers, finger_breadths
 
-__all__ = ["level_problems", "text_problems"]
+__all__ = ["alternative_problems", "level_problems", "text_problems"]
 
 _ORDINALS = {
     "first": 1,
@@ -60,6 +60,20 @@ def text_problems(point: Point, text: str | None = None) -> list[str]:
             f"finger-breadths: the text says {_fmt(said_fingers) or 'none'}, "
             f"the structure {_fmt(carried_fingers) or 'none'}"
         )
+    return problems
+
+
+def alternative_problems(point: Point) -> list[str]:
+    """``text_problems`` for each alternative place of a point, and a place of its own for each."""
+    problems = []
+    for index, alt in enumerate(point.location.alternatives):
+        location = point.location.model_copy(update={"text": alt.text, "structure": alt.structure})
+        twin = point.model_copy(update={"location": location})
+        problems += [f"alternative {index}: {m}" for m in text_problems(twin)]
+        if alt.position is None:
+            problems.append(f"alternative {index}: no computed position")
+        elif alt.position == point.location.position:
+            problems.append(f"alternative {index}: the same place as the main location")
     return problems
 
 

@@ -31,6 +31,8 @@ STYLE = """
 .measure{fill:none;stroke:#b3261e;stroke-width:1.8}
 .chain{fill:none;stroke:#b3261e;stroke-width:1.6;opacity:.75}
 .pt{fill:#b3261e;stroke:#fff;stroke-width:1.5}
+.pt-alt{fill:#fff;stroke:#b3261e;stroke-width:2;stroke-dasharray:3 2}
+.lbl-alt{fill:#8c1d18;font-style:italic}
 .pt-faint{fill:#8a96a3;stroke:#fff;stroke-width:1}
 .anchor{fill:#3d7a9e;stroke:#fff;stroke-width:1}
 .role-local{fill:#b3261e}.role-adjacent{fill:#d9822b}.role-segmental{fill:#6b4fa3}.role-distal{fill:#2e7d4f}
