@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..placement import Measure, Position
 from .figure import Outline, feature_runs, level_guide, line_guide, outlines, path_data, polyline_data
 from .geometry import Vec, mirror
-from .svg import WIDTH, Canvas, marker
+from .svg import WIDTH, Canvas, escape, marker
 from .views import VIEWS, WHOLE_BODY, View, facing, project, view
 
 if TYPE_CHECKING:
@@ -387,8 +387,6 @@ def point_chart(
 
 
 def _caption(point: Point, v: View) -> str:
-    from xml.sax.saxutils import escape
-
     return escape(f"{point.code} {point.pinyin} · {v.label}")
 
 
@@ -418,21 +416,17 @@ def _neighbours(
     v = screen.view
     here = _placed(body, point)[0].where
     near: list[tuple[float, Point, Vec]] = []
-    cache = body.cache.setdefault("spots", {})
-    key = tuple(p.code for p in everything)
-    spots = cache.get(key)
-    if spots is None:
-        spots = [(spot, _part(body, spot.position)) for other in everything for spot in _placed(body, other)]
-        cache[key] = spots
-    for spot, part in spots:
-        if spot.point.code == point.code or not v.shows(part):
+    for other in everything:
+        pos = other.location.position
+        if other.code == point.code or pos is None or not v.shows(_part(body, pos)):
             continue
-        for where, normal, mirrored in spot.sides():
-            if facing(v, normal) < 0.15 or (mirrored and not v.both_sides):
-                continue
-            x, y = screen.of(where)
-            if 4 < x < WIDTH - 4 and 26 < y < canvas.height - 4:
-                near.append((math.dist(here, where), spot.point, where))
+        for spot in _placed(body, other):
+            for where, normal, mirrored in spot.sides():
+                if facing(v, normal) < 0.15 or (mirrored and not v.both_sides):
+                    continue
+                x, y = screen.of(where)
+                if 4 < x < WIDTH - 4 and 26 < y < canvas.height - 4:
+                    near.append((math.dist(here, where), spot.point, where))
     near.sort(key=lambda item: item[0])
     labelled: set[str] = set()
     for _, other, where in near[:_NEIGHBOURS]:
@@ -527,6 +521,4 @@ def panel_chart(
 
 
 def _esc(text: str) -> str:
-    from xml.sax.saxutils import escape
-
     return escape(text)

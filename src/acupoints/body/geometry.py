@@ -24,7 +24,7 @@ __all__ = ["Geometry", "LoftPart", "Vec", "mirror"]
 
 Vec = tuple[float, float, float]
 
-_STEPS = 96
+_STEPS = 64
 
 
 def _sub(a: Vec, b: Vec) -> Vec:
@@ -176,7 +176,7 @@ class LoftPart:
     def arc(self, s: float) -> tuple[tuple[float, ...], float]:
         """The arc table of the cross-section at s, and the scale that turns it into units."""
         _, rx, rz, _, _ = self.section(s)
-        return _arc_table(round(rz / rx, 3)), rx
+        return _arc_table(round(rz / rx, 2)), rx
 
 
 class Geometry:

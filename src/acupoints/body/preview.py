@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
+
+from .svg import escape
 
 if TYPE_CHECKING:
     from . import BodyModel

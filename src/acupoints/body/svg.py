@@ -8,11 +8,21 @@ smaller than :data:`MIN_FONT` when the picture is shown :data:`WIDTH` wide.
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape, quoteattr
 
-__all__ = ["MIN_FONT", "WIDTH", "Box", "Canvas", "text_width"]
+
+def escape(text: str) -> str:
+    """Text content made safe for SVG (quotes are fine there)."""
+    return html.escape(text, quote=False)
+
+
+def quoteattr(value: str) -> str:
+    return f'"{html.escape(value, quote=True)}"'
+
+
+__all__ = ["MIN_FONT", "WIDTH", "Box", "Canvas", "escape", "marker", "quoteattr", "text_width"]
 
 WIDTH = 360
 """Every chart is this many user units wide (and shown at least this many px wide)."""
