@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ..placement import Measure, Position
 from .figure import Outline, feature_runs, level_guide, line_guide, outlines, path_data, polyline_data
 from .geometry import Vec, mirror
-from .svg import WIDTH, Canvas, escape, marker
+from .svg import WIDTH, Box, Canvas, escape, marker
 from .views import VIEWS, WHOLE_BODY, View, facing, project, view
 
 if TYPE_CHECKING:
@@ -342,16 +342,33 @@ def point_chart(
     box = _box(ring, 1.0, 4.0)
     centre = project(v, first.where)
     every = [project(v, spot.where) for spot in spots]
+    lookup = {p.code: p for p in everything}.get
+    m = point.location.structure[0]
+    for name in (m.from_, m.level, m.line, m.towards):
+        if name is None:
+            continue
+        ax, ay, _, _, _ = _anchor(body, lookup, m.frame, name)
+        if ay is not None:  # the anchor belongs in the picture too (a crease at its point's x)
+            fx = ax if ax is not None else first.position.x
+            every.append(project(v, body.geometry.space(m.frame, fx, ay)[0]))
     # a large part (the trunk, the thigh): only the neighbourhood of the point
     reach = _REACH.get(v.name.split("-")[0], 8.0)
+    # the point's part near the point, and whatever the chart must show (every place, the anchors)
+    near = (
+        max(box[0], centre[0] - reach),
+        max(box[1], centre[1] - reach),
+        min(box[2], centre[0] + reach),
+        min(box[3], centre[1] + reach),
+    )
     box = (
-        max(box[0], min(min(u for u, _ in every) - 1.5, centre[0] - reach)),
-        max(box[1], min(min(w for _, w in every) - 1.5, centre[1] - reach)),
-        min(box[2], max(max(u for u, _ in every) + 1.5, centre[0] + reach)),
-        min(box[3], max(max(w for _, w in every) + 1.5, centre[1] + reach)),
+        min(near[0], min(u for u, _ in every) - 1.5),
+        min(near[1], min(w for _, w in every) - 1.5),
+        max(near[2], max(u for u, _ in every) + 1.5),
+        max(near[3], max(w for _, w in every) + 1.5),
     )
     screen = _Screen(v, box, top=22)
     canvas = Canvas(height=screen.height + 22)
+    canvas.boxes.append(Box(0, 0, WIDTH, 22))  # the caption's line
     _clip(canvas, f"clip-{point.code}", 22, screen.height)
     _figure(body, canvas, screen, f"clip-{point.code}")
     _guides(body, canvas, screen, first.position.frame, first.position)
@@ -375,7 +392,6 @@ def point_chart(
         )
         canvas.occupy(x, y, 7)
         canvas.label(f"{point.code} alt.", x, y, size=11, cls="lbl-alt", required=True)
-    lookup = {p.code: p for p in everything}.get
     _measure(body, canvas, screen, point.location.structure[0], lookup)
     x, y = screen.of(first.where)
     canvas.label(point.code, x, y, size=14, cls="lbl", gap=9, required=True)
