@@ -14,16 +14,21 @@ from typing import Any, NoReturn
 import click
 
 from . import load
+from ._arguments import MAX_LIMIT
 from ._disclaimer import DISCLAIMER
 from .atlas import Atlas
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
+    ArgumentTypeError,
     DataError,
+    DataNotFoundError,
+    InvalidArgumentError,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
+    shorten,
 )
 from .models import Category, Point
 
@@ -58,7 +63,10 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DataError as error:
-            click.echo(str(error), err=True)
+            click.echo(f"acupoints: {error}", err=True)
+            ctx.exit(2)
+        except (InvalidArgumentError, ArgumentTypeError, DataNotFoundError) as error:
+            click.echo(f"acupoints: {error}", err=True)
             ctx.exit(2)
         except AcupointsError as error:
             click.echo(f"acupoints: {error}", err=True)
@@ -150,9 +158,9 @@ def show(ctx: click.Context, code: str, as_json: bool) -> None:
     try:
         point = atlas.resolve(code)
     except UnknownPointError as error:
-        _fail(f"no point {code!r}", error.suggestions)
+        _fail(f"no point {shorten(code)}", error.suggestions)
     except AmbiguousPointError as error:
-        _fail(f"{code!r} names several points: {', '.join(error.matches)}; give a code", error.matches)
+        _fail(f"{shorten(code)} names several points: {', '.join(error.matches)}; give a code", error.matches)
     if as_json:
         _echo_json(atlas.point_record(point.code))
         return
@@ -170,7 +178,7 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
     try:
         found = atlas.meridian(code)
     except UnknownMeridianError as error:
-        _fail(f"no meridian {code!r}", error.suggestions)
+        _fail(f"no meridian {shorten(code)}", error.suggestions)
     members = atlas.points(found.code)
     if as_json:
         _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
@@ -206,8 +214,8 @@ def _short_warning(text: str) -> str:
 @click.option("--level", help="Vertebral level of the pain, e.g. L4 (narrows segmental points).")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
-    help="At most N candidates (0: all). Default: 12 in a table, all in JSON.",
+    type=int,
+    help=f"At most N candidates (0: all; up to {MAX_LIMIT}). Default: 12 in a table, all in JSON.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
@@ -217,17 +225,14 @@ def candidates(
     """Candidate points for a COMPLAINT ("low back pain", "lumbago", 腰痛, "period pain"),
     each with its role, reasons, sources and warnings."""
     atlas = _atlas(ctx)
-    if level is not None:
-        level = level.strip().upper().replace("CO", "Co")
     try:
         if as_json:
             _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
             return
         answer = atlas.candidates(complaint, pregnant=pregnant, level=level)
     except UnknownComplaintError as error:
-        _fail(f"no complaint {complaint!r}", error.suggestions)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--level") from None
+        _fail(f"no complaint {shorten(complaint)}", error.suggestions)
+    level = answer.level
     shown = answer.limited(12 if limit is None else limit)
     from rich.console import Console
     from rich.table import Table
@@ -269,7 +274,7 @@ def candidates(
 
 @main.command()
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1, max=100), default=10, show_default=True)
+@click.option("--limit", type=int, default=10, show_default=True, help=f"At most N results (to {MAX_LIMIT}).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
@@ -284,15 +289,33 @@ def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
                 f"{p.code:<7} {p.pinyin:<16} {_pad(p.hanzi, 8)} {p.english:<28} ({match.field}: {match.text})"
             )
     if not matches:
-        click.echo(f"acupoints: nothing like {text!r}", err=True)
+        click.echo(f"acupoints: nothing like {shorten(text)}", err=True)
         sys.exit(1)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    default=("*",),
+    show_default=True,
+    help="Origin whose web pages may read the API (repeat for several); '*' allows any.",
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(1, 10_000),
+    default=256,
+    show_default=True,
+    help="Concurrent connections before new ones get 503.",
+)
+@click.option("--docs", is_flag=True, help="Also serve interactive docs at /docs (loads scripts from a CDN).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, cors_origins: tuple[str, ...], max_connections: int, docs: bool
+) -> None:
     """Serve the read-only HTTP API (needs the 'server' extra)."""
     try:
         import uvicorn
@@ -303,7 +326,23 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
             f"acupoints serve needs FastAPI and uvicorn: pip install 'acupoints[server]' ({error})", err=True
         )
         sys.exit(2)
-    uvicorn.run(create_app(_atlas(ctx)), host=host, port=port, log_level="info")
+    app = create_app(_atlas(ctx), cors_origins=cors_origins, docs=docs)
+    uvicorn.run(app, **server_options(host, port, max_connections))
+
+
+def server_options(host: str, port: int, max_connections: int = 256) -> dict[str, Any]:
+    """uvicorn's settings for ``acupoints serve``: bounded requests and concurrency, no banner."""
+    return {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "server_header": False,
+        "limit_concurrency": max_connections,
+        "backlog": 2 * max_connections,
+        "timeout_keep_alive": 5,
+        # the longest request line and headers h11 buffers (requests are GETs with short URLs)
+        "h11_max_incomplete_event_size": 16 * 1024,
+    }
 
 
 def _pad(text: str, width: int) -> str:
@@ -339,7 +378,7 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
     try:
         found = atlas.region(name)
     except UnknownRegionError as error:
-        _fail(f"no region {name!r}", error.suggestions)
+        _fail(f"no region {shorten(name)}", error.suggestions)
     members = atlas.points(region=found.name)
     if as_json:
         _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
