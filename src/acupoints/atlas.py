@@ -79,9 +79,13 @@ class Atlas:
         """An atlas from the JSON that ``acupoints export`` writes (validated)."""
         from pydantic import ValidationError
 
+        from ._integrity import check_export
+        from ._yaml import MAX_FILE_BYTES
         from .errors import DataError, Problem
 
         file = Path(path)
+        if file.stat().st_size > 8 * MAX_FILE_BYTES:
+            raise DataError([Problem(file.name, None, None, "too large for an export")])
         try:
             data = AtlasData.model_validate_json(file.read_bytes())
         except ValidationError as error:
@@ -90,6 +94,14 @@ class Atlas:
                 for e in error.errors(include_url=False)
             ]
             raise DataError(problems) from None
+        found: list[Problem] = []
+
+        def add(section: str, record: str | None, field: str | None, message: str) -> None:
+            found.append(Problem(f"{file.name}: {section}", record, field, message))
+
+        check_export(add, data)
+        if found:
+            raise DataError(found)
         return cls(data, origin=str(file))
 
     @classmethod

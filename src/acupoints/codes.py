@@ -12,6 +12,7 @@ import re
 
 __all__ = [
     "EXTRA_GROUPS",
+    "EXTRA_GROUP_COUNTS",
     "MAX_CODE_LENGTH",
     "MERIDIAN_CODES",
     "PREFIX_ALIASES",
@@ -33,6 +34,9 @@ EXTRA_GROUPS: dict[str, str] = {
     "EX-LE": "Extra points of the lower extremities",
 }
 """The WHO extra-point groups and what they cover."""
+
+EXTRA_GROUP_COUNTS: dict[str, int] = {"EX-HN": 15, "EX-CA": 1, "EX-B": 9, "EX-UE": 11, "EX-LE": 12}
+"""How many points each group has in the WHO standard (48 in all)."""
 
 PREFIX_ALIASES: dict[str, str] = {
     "UB": "BL", "B": "BL",

@@ -36,9 +36,10 @@ def shorten(text: object, width: int = 80) -> str:
     limiter = reprlib.Repr()
     limiter.maxstring = width
     limiter.maxother = width
-    limiter.maxlist = limiter.maxtuple = limiter.maxdict = limiter.maxset = 6
+    limiter.maxlist = limiter.maxtuple = limiter.maxdict = limiter.maxset = 4
     limiter.maxlevel = 3
-    return limiter.repr(text)
+    shown = limiter.repr(text)
+    return shown if len(shown) <= width + 10 else shown[:width] + "..."
 
 
 class InvalidArgumentError(ValueError, AcupointsError):

@@ -7,15 +7,18 @@ Every name here is also importable from :mod:`acupoints.models`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
 
 __all__ = [
     "FIVE_SHU",
+    "MAX_TEXT",
     "VERTEBRAL_LEVELS",
     "CategoryKind",
     "Hazard",
+    "Hour",
     "Level",
     "Organ",
     "Phase",
@@ -121,7 +124,26 @@ PointCode = Annotated[
     str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")
 ]
 SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
+MAX_TEXT = 2000
+"""The longest text field (the longest in the data is under 400 characters)."""
+
+
+def _plain_text(text: str) -> str:
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
+            raise ValueError(f"control or invisible character U+{ord(ch):04X} in text")
+    return text
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_plain_text),
+]
+"""Prose or a name: not blank once stripped, bounded, no control or invisible characters."""
+
+Hour = Annotated[int, Field(ge=0, le=23)]
+"""An hour of the 24-hour clock."""
 
 VERTEBRAL_LEVELS: tuple[str, ...] = (
     *(f"C{i}" for i in range(1, 8)),
