@@ -34,6 +34,7 @@ from .errors import (
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
+    UnknownSourceError,
 )
 from .models import (
     Alias,
@@ -114,6 +115,7 @@ __all__ = [
     "UnknownMeridianError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSourceError",
     "Vessel",
     "__version__",
     "candidates",

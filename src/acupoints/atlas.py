@@ -9,6 +9,7 @@ checks, which is how tests use small fixtures.
 from __future__ import annotations
 
 import threading
+import typing
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,10 +19,13 @@ from ._once import BUILD_LOCK, once
 from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code, normalize_name
 from .errors import (
     AmbiguousPointError,
+    InvalidArgumentError,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
+    UnknownSourceError,
+    shorten,
 )
 from .models import (
     AtlasData,
@@ -41,6 +45,8 @@ if TYPE_CHECKING:
     from .results import Candidates
 
 __all__ = ["Atlas"]
+
+CATEGORY_KINDS: frozenset[str] = frozenset(typing.get_args(CategoryKind))
 
 
 def _close(word: str, choices: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -267,6 +273,8 @@ class Atlas:
             names = set(self.region_names_within(region))
             selected = [p for p in selected if names.intersection(p.location.regions)]
         if category is not None:
+            if category not in CATEGORY_KINDS:
+                raise InvalidArgumentError(f"unknown category kind {shorten(category, 40)}")
             selected = [p for p in selected if p.has_category(category)]
         return list(selected)
 
@@ -386,8 +394,11 @@ class Atlas:
         return list(self._sources.values())
 
     def source(self, key: str) -> Source:
-        """A bibliography entry by key."""
-        return self._sources[key]
+        """A bibliography entry by key (:class:`~acupoints.UnknownSourceError` if none)."""
+        found = self._sources.get(query_text(key, "a source key"))
+        if found is None:
+            raise UnknownSourceError(key, _close(key, list(self._sources), n=3))
+        return found
 
     # -- complaints ----------------------------------------------------------
 

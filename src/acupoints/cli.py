@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 import click
 
 from . import load
-from ._arguments import MAX_LIMIT
+from ._arguments import MAX_LIMIT, check_limit
 from ._disclaimer import DISCLAIMER
 from .atlas import Atlas
 from .errors import (
@@ -225,6 +225,7 @@ def candidates(
     """Candidate points for a COMPLAINT ("low back pain", "lumbago", 腰痛, "period pain"),
     each with its role, reasons, sources and warnings."""
     atlas = _atlas(ctx)
+    check_limit(limit)  # as the API and HTTP API check it
     try:
         if as_json:
             _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))

@@ -21,6 +21,7 @@ __all__ = [
     "UnknownMeridianError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSourceError",
     "shorten",
 ]
 
@@ -84,6 +85,12 @@ class UnknownRegionError(_UnknownError):
     """No body region has this name."""
 
     what = "region"
+
+
+class UnknownSourceError(_UnknownError):
+    """No bibliography entry has this key."""
+
+    what = "source"
 
 
 class UnknownComplaintError(_UnknownError):
