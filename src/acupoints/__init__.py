@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._default import default_atlas
-from .atlas import Atlas
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
@@ -36,30 +35,38 @@ from .errors import (
     UnknownRegionError,
     UnknownSourceError,
 )
-from .models import (
-    Alias,
-    Category,
-    Complaint,
-    Contraindication,
-    Location,
-    Meridian,
-    Moxibustion,
-    Needling,
-    Point,
-    Region,
-    Source,
-    Vessel,
-)
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .models import CategoryKind
+    from .atlas import Atlas
+    from .models import (
+        Alias,
+        Category,
+        CategoryKind,
+        Complaint,
+        Contraindication,
+        Location,
+        Meridian,
+        Moxibustion,
+        Needling,
+        Point,
+        Region,
+        Source,
+        Vessel,
+    )
     from .names import Match
     from .results import Candidate, Candidates, Excluded, Reason
 
 
+_MODELS = (
+    "Alias", "Category", "Complaint", "Contraindication", "Location", "Meridian",
+    "Moxibustion", "Needling", "Point", "Region", "Source", "Vessel",
+)  # fmt: skip
+
 _LAZY = {
+    **dict.fromkeys(_MODELS, "models"),
+    "Atlas": "atlas",
     "Candidate": "results",
     "Candidates": "results",
     "Excluded": "results",
@@ -69,9 +76,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use, to keep ``import acupoints`` fast: the result
-    # types of complaint queries, and the version (importlib.metadata costs
-    # more than the rest of the import).
+    # Imported on first use, to keep ``import acupoints`` fast and free of
+    # pydantic (the CLI prints stored JSON without it): the models, the Atlas,
+    # the result types of complaint queries, and the version
+    # (importlib.metadata costs more than the rest of the import).
     if name in _LAZY:
         import importlib
 
@@ -150,6 +158,8 @@ def load(path: str | Path | None = None) -> Atlas:
     """
     if path is None:
         return default_atlas()
+    from .atlas import Atlas
+
     if Path(path).is_file():
         return Atlas.from_export(path)
     return Atlas.from_folder(path)

@@ -7,8 +7,8 @@ or fuzzy matcher sees it, so no input can make a lookup slow; ``limit`` and
 
 from __future__ import annotations
 
+from .codes import VERTEBRAL_LEVELS
 from .errors import ArgumentTypeError, InvalidArgumentError, shorten
-from .vocabulary import VERTEBRAL_LEVELS
 
 __all__ = ["MAX_LIMIT", "MAX_QUERY", "check_level", "check_limit", "query_text"]
 

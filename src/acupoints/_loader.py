@@ -323,7 +323,9 @@ def compile_folder(root: Path) -> bytes:
     # every field, defaults included: a point's line is then exactly its
     # ``model_dump(mode="json")`` and can be served without pydantic's serializer
     dump = data.model_dump(mode="json")
+    fields = list(dump)  # the export's field order, for printing it without the models
     points = dump.pop("points")
+    dump["fields"] = fields
     dump["codes"] = [point["code"] for point in points]
     # the answers to every complaint query without a level, computed by the
     # same rules, so a cold start need not apply them

@@ -1,22 +1,28 @@
 """The ``acupoints`` command.
 
-Exit codes: 0 found, 1 not found (with suggestions on stderr), 2 usage or
-invalid data. ``--json`` prints machine-readable JSON on stdout.
+Exit codes: 0 found, 1 not found (with suggestions on stderr), 2 usage,
+invalid arguments or invalid data, each with one clear message and never a
+traceback. ``--json`` prints machine-readable JSON on stdout. Output that the
+terminal cannot encode is escaped, not an error (``PYTHONIOENCODING=ascii``):
+JSON then uses ``\\u`` escapes, text backslash escapes.
+
+The answers stored in an installed wheel (``show --json``,
+``candidates --json`` without a level, ``export``) are printed without
+importing the models (see :mod:`acupoints._stored`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import load
 from ._arguments import MAX_LIMIT, check_limit
 from ._disclaimer import DISCLAIMER
-from .atlas import Atlas
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
@@ -30,19 +36,56 @@ from .errors import (
     UnknownRegionError,
     shorten,
 )
-from .models import Category, Point
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from ._stored import Stored
+    from .atlas import Atlas
+    from .models import Category, Point
+
+__all__ = ["main", "server_options"]
+
+MAX_INDENT = 8
+"""The widest JSON indentation ``export --indent`` accepts."""
 
 
 def _atlas(ctx: click.Context) -> Atlas:
+    from . import load
+
     data = ctx.find_root().params.get("data")
     try:
         return load(data)
     except DataError as error:
-        click.echo(str(error), err=True)
+        click.echo(f"acupoints: {error}", err=True)
         ctx.exit(2)
         raise  # unreachable; keeps type checkers content
+
+
+def _stored(ctx: click.Context) -> Stored | None:
+    """The answers stored in the installed wheel, unless another data folder is asked for."""
+    if ctx.find_root().params.get("data") is not None:
+        return None
+    from ._stored import shipped
+
+    return shipped()
+
+
+def _escape_unencodable() -> None:
+    """Let stdout and stderr escape what their encoding cannot show, instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
+                reconfigure(errors="backslashreplace")
+
+
+def _ascii_only() -> bool:
+    """Whether stdout cannot encode hanzi and tone marks (JSON then escapes them)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    try:
+        "合ǔ".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return True
+    return False
 
 
 def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
@@ -52,8 +95,8 @@ def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
     sys.exit(1)
 
 
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+def _echo_json(data: Any, indent: int | None = 2) -> None:
+    click.echo(json.dumps(data, ensure_ascii=_ascii_only(), indent=indent))
 
 
 class _Group(click.Group):
@@ -92,6 +135,7 @@ def main(data: Path | None) -> None:
 
     This is a reference, not medical advice.
     """
+    _escape_unencodable()
 
 
 def _print_version(ctx: click.Context) -> None:
@@ -154,6 +198,11 @@ def _category_text(category: Category) -> str:
 def show(ctx: click.Context, code: str, as_json: bool) -> None:
     """Show one point: CODE in any notation or name (LI4, li-4, UB23, SJ5, Du20,
     Hegu, hégǔ, 合谷, 腎俞, Yintang, 人中)."""
+    stored = _stored(ctx) if as_json else None
+    record = stored.point_record(code) if stored is not None else None
+    if record is not None:
+        _echo_json(record)
+        return
     atlas = _atlas(ctx)
     try:
         point = atlas.resolve(code)
@@ -224,8 +273,20 @@ def candidates(
 ) -> None:
     """Candidate points for a COMPLAINT ("low back pain", "lumbago", 腰痛, "period pain"),
     each with its role, reasons, sources and warnings."""
-    atlas = _atlas(ctx)
     check_limit(limit)  # as the API and HTTP API check it
+    if as_json:
+        from ._arguments import check_level
+
+        stored = _stored(ctx)
+        record = (
+            stored.candidates_record(complaint, pregnant=pregnant, level=check_level(level), limit=limit)
+            if stored is not None
+            else None
+        )
+        if record is not None:
+            _echo_json(record)
+            return
+    atlas = _atlas(ctx)
     try:
         if as_json:
             _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
@@ -390,13 +451,38 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation; 0 for one line.")
+@click.option(
+    "--indent",
+    type=click.IntRange(0, MAX_INDENT),
+    default=2,
+    show_default=True,
+    help=f"JSON indentation, 0 to {MAX_INDENT}; 0 for one line.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file (UTF-8) instead of stdout.",
+)
 @click.pass_context
-def export(ctx: click.Context, indent: int) -> None:
-    """Print the whole atlas as JSON: meridians, vessels, points, regions, sources."""
-    from .export import export_json
+def export(ctx: click.Context, indent: int, output: Path | None) -> None:
+    """Print the whole atlas as JSON: meridians, vessels, points, regions, sources, complaints."""
+    stored = _stored(ctx)
+    if stored is not None:
+        data = stored.export_data()
+    else:
+        from .export import export_data
 
-    click.echo(export_json(_atlas(ctx), indent=indent or None))
+        data = export_data(_atlas(ctx))
+    if output is None:
+        _echo_json(data, indent=indent or None)
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=indent or None) + "\n"
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"acupoints: cannot write {output}: {error.strerror}", err=True)
+        sys.exit(2)
 
 
 @main.command()

@@ -16,6 +16,7 @@ __all__ = [
     "MAX_CODE_LENGTH",
     "MERIDIAN_CODES",
     "PREFIX_ALIASES",
+    "VERTEBRAL_LEVELS",
     "normalize_code",
     "normalize_name",
     "split_code",
@@ -34,6 +35,15 @@ EXTRA_GROUPS: dict[str, str] = {
     "EX-LE": "Extra points of the lower extremities",
 }
 """The WHO extra-point groups and what they cover."""
+
+VERTEBRAL_LEVELS: tuple[str, ...] = (
+    *(f"C{i}" for i in range(1, 8)),
+    *(f"T{i}" for i in range(1, 13)),
+    *(f"L{i}" for i in range(1, 6)),
+    *(f"S{i}" for i in range(1, 6)),
+    "Co",
+)
+"""Vertebral levels from the atlas down to the coccyx, in order."""
 
 EXTRA_GROUP_COUNTS: dict[str, int] = {"EX-HN": 15, "EX-CA": 1, "EX-B": 9, "EX-UE": 11, "EX-LE": 12}
 """How many points each group has in the WHO standard (48 in all)."""

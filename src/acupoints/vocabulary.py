@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from .codes import VERTEBRAL_LEVELS as _VERTEBRAL_LEVELS
+
 __all__ = [
     "FIVE_SHU",
     "MAX_TEXT",
@@ -145,14 +147,8 @@ Text = Annotated[
 Hour = Annotated[int, Field(ge=0, le=23)]
 """An hour of the 24-hour clock."""
 
-VERTEBRAL_LEVELS: tuple[str, ...] = (
-    *(f"C{i}" for i in range(1, 8)),
-    *(f"T{i}" for i in range(1, 13)),
-    *(f"L{i}" for i in range(1, 6)),
-    *(f"S{i}" for i in range(1, 6)),
-    "Co",
-)
-"""Vertebral levels from the atlas down to the coccyx, in order."""
+# defined beside the codes, which need no pydantic (the CLI's fast path uses them)
+VERTEBRAL_LEVELS = _VERTEBRAL_LEVELS
 
 _LEVEL_RE = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")
 Level = Annotated[str, Field(pattern=_LEVEL_RE.pattern)]
