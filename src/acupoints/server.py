@@ -20,7 +20,6 @@ from fastapi import FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from . import load
 from ._arguments import MAX_LIMIT, MAX_QUERY
@@ -33,7 +32,17 @@ from .errors import (
     UnknownPointError,
     UnknownRegionError,
 )
-from .export import SCHEMA_VERSION, CandidatesDocument, ComplaintDocument, SearchResultDocument
+from .export import (
+    SCHEMA_VERSION,
+    ApiIndexDocument,
+    CandidatesDocument,
+    ComplaintDocument,
+    ErrorDocument,
+    MeridianWithPoints,
+    RegionWithPoints,
+    SearchResultDocument,
+    VesselWithPoints,
+)
 from .models import VERTEBRAL_LEVELS, CategoryKind, Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["create_app"]
@@ -46,30 +55,7 @@ _Text = Annotated[str, Query(min_length=1, max_length=MAX_QUERY)]
 _Name = Annotated[str, Path(min_length=1, max_length=MAX_QUERY)]
 
 
-class MeridianWithPoints(Meridian):
-    """A meridian and the codes of its points, in order."""
-
-    points: list[str]
-
-
-class VesselWithPoints(Vessel):
-    """An extraordinary vessel and the codes of the points it passes through, in order."""
-
-    points: list[str]
-
-
-class RegionWithPoints(Region):
-    """A region and the codes of the points in it (with its sub-regions)."""
-
-    points: list[str]
-
-
-class ErrorBody(BaseModel):
-    """What every 404 and 409 answer carries."""
-
-    detail: str
-    suggestions: list[str] = []
-    matches: list[str] = []
+ErrorBody = ErrorDocument
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -135,7 +121,7 @@ def create_app(
         body = {"detail": str(error), "suggestions": [], "matches": list(error.matches)}
         return JSONResponse(body, status_code=409)
 
-    @app.get("/", summary="What this API offers")
+    @app.get("/", summary="What this API offers", response_model=ApiIndexDocument)
     def index() -> dict[str, Any]:
         return {
             "name": "acupoints",
