@@ -31,15 +31,21 @@ class CompileDataHook(BuildHookInterface):  # type: ignore[type-arg]
         sys.path.insert(0, str(root / "src"))
         try:
             from acupoints._loader import compile_body, compile_folder
+            from acupoints._stored import render_export
         finally:
             sys.path.pop(0)
         self._scratch = Path(tempfile.mkdtemp(prefix="acupoints-build-"))
         out = self._scratch / "atlas.jsonl"
-        out.write_bytes(compile_folder(root / "data"))
+        compiled = compile_folder(root / "data")
+        out.write_bytes(compiled)
         build_data["force_include"][str(out)] = "acupoints/atlas.jsonl"
         body = out.parent / "body.json"
         body.write_bytes(compile_body(root / "data"))
         build_data["force_include"][str(body)] = "acupoints/body.json"
+        # the export as `acupoints export` prints it, so that command only copies bytes
+        exported = self._scratch / "export.json"
+        exported.write_bytes(render_export(compiled))
+        build_data["force_include"][str(exported)] = "acupoints/export.json"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         scratch = getattr(self, "_scratch", None)

@@ -22,7 +22,7 @@ from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["MAX_TARGET", "HardenedHTTP"]
+__all__ = ["MAX_TARGET", "HardenedHTTP", "server_options"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -218,3 +218,18 @@ class HardenedHTTP:
             headers.append((b"content-length", str(len(body)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if head else body})
+
+
+def server_options(host: str, port: int, max_connections: int = 256) -> dict[str, Any]:
+    """uvicorn's settings for ``acupoints serve``: bounded requests and concurrency, no banner."""
+    return {
+        "host": host,
+        "port": port,
+        "log_level": "info",
+        "server_header": False,
+        "limit_concurrency": max_connections,
+        "backlog": 2 * max_connections,
+        "timeout_keep_alive": 5,
+        # the longest request line and headers h11 buffers (requests are GETs with short URLs)
+        "h11_max_incomplete_event_size": 16 * 1024,
+    }

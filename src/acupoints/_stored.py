@@ -19,7 +19,10 @@ from ._arguments import MAX_QUERY
 from ._default import compiled_file
 from .codes import normalize_code, normalize_name
 
-__all__ = ["Stored", "shipped"]
+__all__ = ["EXPORT_INDENT", "Stored", "render_export", "shipped", "shipped_export"]
+
+EXPORT_INDENT = 2
+"""The indentation of the export stored in the wheel (``acupoints export``'s default)."""
 
 
 class Stored:
@@ -81,6 +84,19 @@ class Stored:
         ]  # fmt: skip
         points = [json.loads(line) for line in self.points.values()]
         return {name: points if name == "points" else self.header[name] for name in fields}
+
+
+def render_export(compiled: bytes) -> bytes:
+    """The export document as ``acupoints export`` prints it (UTF-8, a final newline)."""
+    text = json.dumps(Stored(compiled).export_data(), ensure_ascii=False, indent=EXPORT_INDENT)
+    return (text + "\n").encode("utf-8")
+
+
+def shipped_export() -> bytes | None:
+    """The export stored in this installation's wheel, or None (a checkout)."""
+    path = compiled_file()
+    export = path.with_name("export.json") if path is not None else None
+    return export.read_bytes() if export is not None and export.is_file() else None
 
 
 _shipped: list[Stored | None] = []

@@ -13,7 +13,6 @@ importing the models (see :mod:`acupoints._stored`).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import sys
 from pathlib import Path
@@ -23,6 +22,8 @@ import click
 
 from ._arguments import MAX_LIMIT, check_limit
 from ._disclaimer import DISCLAIMER
+from ._http import server_options
+from ._output import ascii_only, echo_json, escape_unencodable, write_bytes
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
@@ -69,34 +70,11 @@ def _stored(ctx: click.Context) -> Stored | None:
     return shipped()
 
 
-def _escape_unencodable() -> None:
-    """Let stdout and stderr escape what their encoding cannot show, instead of failing."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
-                reconfigure(errors="backslashreplace")
-
-
-def _ascii_only() -> bool:
-    """Whether stdout cannot encode hanzi and tone marks (JSON then escapes them)."""
-    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    try:
-        "合ǔ".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return True
-    return False
-
-
 def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
     click.echo(f"acupoints: {message}", err=True)
     if suggestions:
         click.echo(f"did you mean: {', '.join(suggestions)}", err=True)
     sys.exit(1)
-
-
-def _echo_json(data: Any, indent: int | None = 2) -> None:
-    click.echo(json.dumps(data, ensure_ascii=_ascii_only(), indent=indent))
 
 
 class _Group(click.Group):
@@ -135,7 +113,7 @@ def main(data: Path | None) -> None:
 
     This is a reference, not medical advice.
     """
-    _escape_unencodable()
+    escape_unencodable()
 
 
 def _print_version(ctx: click.Context) -> None:
@@ -201,7 +179,7 @@ def show(ctx: click.Context, code: str, as_json: bool) -> None:
     stored = _stored(ctx) if as_json else None
     record = stored.point_record(code) if stored is not None else None
     if record is not None:
-        _echo_json(record)
+        echo_json(record)
         return
     atlas = _atlas(ctx)
     try:
@@ -211,7 +189,7 @@ def show(ctx: click.Context, code: str, as_json: bool) -> None:
     except AmbiguousPointError as error:
         _fail(f"{shorten(code)} names several points: {', '.join(error.matches)}; give a code", error.matches)
     if as_json:
-        _echo_json(atlas.point_record(point.code))
+        echo_json(atlas.point_record(point.code))
         return
     click.echo("\n".join(_describe(atlas, point)))
     click.echo(DISCLAIMER)
@@ -230,7 +208,7 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
         _fail(f"no meridian {shorten(code)}", error.suggestions)
     members = atlas.points(found.code)
     if as_json:
-        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
         return
     click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
     for point in members:
@@ -284,12 +262,12 @@ def candidates(
             else None
         )
         if record is not None:
-            _echo_json(record)
+            echo_json(record)
             return
     atlas = _atlas(ctx)
     try:
         if as_json:
-            _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
+            echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
             return
         answer = atlas.candidates(complaint, pregnant=pregnant, level=level)
     except UnknownComplaintError as error:
@@ -343,7 +321,7 @@ def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
     """Fuzzy search for points by code, pinyin (with or without tones), hanzi, English or alias."""
     matches = _atlas(ctx).search(text, limit=limit)
     if as_json:
-        _echo_json([m.as_dict() for m in matches])
+        echo_json([m.as_dict() for m in matches])
     else:
         for match in matches:
             p = match.point
@@ -392,21 +370,6 @@ def serve(
     uvicorn.run(app, **server_options(host, port, max_connections))
 
 
-def server_options(host: str, port: int, max_connections: int = 256) -> dict[str, Any]:
-    """uvicorn's settings for ``acupoints serve``: bounded requests and concurrency, no banner."""
-    return {
-        "host": host,
-        "port": port,
-        "log_level": "info",
-        "server_header": False,
-        "limit_concurrency": max_connections,
-        "backlog": 2 * max_connections,
-        "timeout_keep_alive": 5,
-        # the longest request line and headers h11 buffers (requests are GETs with short URLs)
-        "h11_max_incomplete_event_size": 16 * 1024,
-    }
-
-
 def _pad(text: str, width: int) -> str:
     """Pad text to a terminal width, counting CJK characters as two columns."""
     import unicodedata
@@ -423,7 +386,7 @@ def complaints_command(ctx: click.Context, as_json: bool) -> None:
     atlas = _atlas(ctx)
     items = atlas.complaints()
     if as_json:
-        _echo_json([c.model_dump(mode="json", exclude={"rules"}) for c in items])
+        echo_json([c.model_dump(mode="json", exclude={"rules"}) for c in items])
         return
     for item in items:
         synonyms = ", ".join(item.synonyms[:4])
@@ -443,7 +406,7 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
         _fail(f"no region {shorten(name)}", error.suggestions)
     members = atlas.points(region=found.name)
     if as_json:
-        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
         return
     click.echo(f"{found.name}  {found.label}" + (f"  (in {found.parent})" if found.parent else ""))
     for point in members:
@@ -467,6 +430,13 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
 @click.pass_context
 def export(ctx: click.Context, indent: int, output: Path | None) -> None:
     """Print the whole atlas as JSON: meridians, vessels, points, regions, sources, complaints."""
+    if indent == 2 and ctx.find_root().params.get("data") is None:
+        from ._stored import shipped_export
+
+        rendered = shipped_export()
+        if rendered is not None and (output is not None or not ascii_only()):
+            write_bytes(rendered, output)
+            return
     stored = _stored(ctx)
     if stored is not None:
         data = stored.export_data()
@@ -475,7 +445,7 @@ def export(ctx: click.Context, indent: int, output: Path | None) -> None:
 
         data = export_data(_atlas(ctx))
     if output is None:
-        _echo_json(data, indent=indent or None)
+        echo_json(data, indent=indent or None)
         return
     text = json.dumps(data, ensure_ascii=False, indent=indent or None) + "\n"
     try:
@@ -506,7 +476,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     if as_json:
-        _echo_json(
+        echo_json(
             [{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems]
         )
     else:
