@@ -147,6 +147,9 @@ def test_wheel_draws_charts_from_the_compiled_body_model(wheel: Path, tmp_path: 
 _STORED = r"""
 import io, json, sys
 sys.path.insert(0, sys.argv[1])
+from acupoints._entry import _stored_answer
+entry = [(_stored_answer(args) or b"").decode("utf-8") for args in json.loads(sys.argv[2])]
+light = sorted(m for m in sys.modules if m in ("click", "pydantic", "acupoints.models", "acupoints.atlas"))
 from acupoints.cli import main
 out = []
 for args in json.loads(sys.argv[2]):
@@ -157,7 +160,7 @@ for args in json.loads(sys.argv[2]):
     out.append(buffer.getvalue().decode("utf-8"))
 sys.stdout = sys.__stdout__
 print(json.dumps({"pydantic": "pydantic" in sys.modules, "models": "acupoints.models" in sys.modules,
-                  "out": out}))
+                  "out": out, "entry": entry, "light": light}))
 """
 
 
@@ -191,3 +194,6 @@ def test_stored_answers_print_without_pydantic_and_equal_the_models(wheel: Path,
         export_json(atlas) + "\n",
     ]
     assert found["out"] == expected
+    # the console script's own fast path: the same bytes, without even click
+    assert found["light"] == []
+    assert found["entry"] == [text if "--limit" not in args else "" for args, text in zip(commands, expected, strict=True)]
