@@ -196,4 +196,5 @@ def test_stored_answers_print_without_pydantic_and_equal_the_models(wheel: Path,
     assert found["out"] == expected
     # the console script's own fast path: the same bytes, without even click
     assert found["light"] == []
-    assert found["entry"] == [text if "--limit" not in args else "" for args, text in zip(commands, expected, strict=True)]
+    pairs = zip(commands, expected, strict=True)
+    assert found["entry"] == [text if "--limit" not in args else "" for args, text in pairs]
