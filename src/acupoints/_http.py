@@ -230,6 +230,8 @@ def server_options(host: str, port: int, max_connections: int = 256) -> dict[str
         "limit_concurrency": max_connections,
         "backlog": 2 * max_connections,
         "timeout_keep_alive": 5,
+        # h11, not httptools even when installed: h11 bounds the request line and headers
+        "http": "h11",
         # the longest request line and headers h11 buffers (requests are GETs with short URLs)
         "h11_max_incomplete_event_size": 16 * 1024,
     }
