@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import subprocess
 import sys
@@ -31,7 +32,8 @@ def test_wheel_holds_the_package_and_data_and_nothing_stray(wheel: Path) -> None
     yaml_files = {f"acupoints/data/{p.relative_to(DATA).as_posix()}" for p in DATA.rglob("*.yaml")}
     package_dir = ROOT / "src" / "acupoints"
     modules = {f"acupoints/{p.relative_to(package_dir).as_posix()}" for p in package_dir.rglob("*.py")}
-    expected = yaml_files | modules | {"acupoints/py.typed", "acupoints/atlas.jsonl", "acupoints/body.json"}
+    stored = {"acupoints/atlas.jsonl", "acupoints/body.json", "acupoints/export.json"}
+    expected = yaml_files | modules | {"acupoints/py.typed"} | stored
     assert package == expected
     assert len([n for n in yaml_files if "/points/" in n]) == 19
     assert {"acupoints/data/body/parts.yaml", "acupoints/data/body/frames.yaml"} <= yaml_files
@@ -140,3 +142,59 @@ def test_wheel_draws_charts_from_the_compiled_body_model(wheel: Path, tmp_path: 
     from acupoints.body import BodyModel
 
     assert dumped == BodyModel.from_folder(DATA).data.model_dump(mode="json")
+
+
+_STORED = r"""
+import io, json, sys
+sys.path.insert(0, sys.argv[1])
+from acupoints._entry import _stored_answer
+entry = [(_stored_answer(args) or b"").decode("utf-8") for args in json.loads(sys.argv[2])]
+light = sorted(m for m in sys.modules if m in ("click", "pydantic", "acupoints.models", "acupoints.atlas"))
+from acupoints.cli import main
+out = []
+for args in json.loads(sys.argv[2]):
+    buffer = io.BytesIO()
+    sys.stdout = io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
+    main(args, standalone_mode=False)
+    sys.stdout.flush()
+    out.append(buffer.getvalue().decode("utf-8"))
+sys.stdout = sys.__stdout__
+print(json.dumps({"pydantic": "pydantic" in sys.modules, "models": "acupoints.models" in sys.modules,
+                  "out": out, "entry": entry, "light": light}))
+"""
+
+
+def test_stored_answers_print_without_pydantic_and_equal_the_models(wheel: Path, tmp_path: Path) -> None:
+    """show --json, candidates --json and export from the wheel: the same text as the
+    models give, without importing pydantic or building a model."""
+    import acupoints
+    from acupoints.export import export_json
+
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    commands = [
+        ["show", "LI4", "--json"], ["show", "ub-23", "--json"],
+        ["candidates", "low back pain", "--json"], ["candidates", "lumbago", "--pregnant", "--json"],
+        ["candidates", "neck pain", "--limit", "3", "--json"], ["export"],
+    ]  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-I", "-c", _STORED, str(site), json.dumps(commands)],
+        cwd=tmp_path, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = json.loads(result.stdout.splitlines()[-1])
+    assert found["pydantic"] is False and found["models"] is False
+    atlas = acupoints.load(DATA)
+    dumps = functools.partial(json.dumps, ensure_ascii=False, indent=2)
+    expected = [
+        dumps(atlas.point_record("LI4")) + "\n",
+        dumps(atlas.point_record("BL23")) + "\n",
+        dumps(atlas.candidates("low back pain").as_dict()) + "\n",
+        dumps(atlas.candidates("lumbago", pregnant=True).as_dict()) + "\n",
+        dumps(atlas.candidates("neck pain", limit=3).as_dict()) + "\n",
+        export_json(atlas) + "\n",
+    ]
+    assert found["out"] == expected
+    # the console script's own fast path: the same bytes, without even click
+    assert found["light"] == []
+    pairs = zip(commands, expected, strict=True)
+    assert found["entry"] == [text if "--limit" not in args else "" for args, text in pairs]

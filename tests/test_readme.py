@@ -33,3 +33,16 @@ def test_readme_category_kinds_match_the_model() -> None:
 
     for kind in get_args(CategoryKind):
         assert f"`{kind}`" in README, kind
+
+
+def test_readme_has_no_relative_links() -> None:
+    """The README is also the PyPI page, where relative links do not resolve."""
+    for target in re.findall(r"\]\(([^)]+)\)", README):
+        assert target.startswith(("https://", "http://", "#")), target
+    assert not re.findall(r"<(?:a|img)\s[^>]*(?:href|src)=\"(?!https?://)", README)
+
+
+def test_readme_gives_the_pypi_install_right_after_the_setup_commands() -> None:
+    first_block_end = README.index("```", README.index("```sh") + 5)
+    after = README[first_block_end : first_block_end + 300]
+    assert "`pip install acupoints`" in after

@@ -21,42 +21,52 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._default import default_atlas
-from .atlas import Atlas
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
+    ArgumentTypeError,
     DataError,
     DataNotFoundError,
+    InvalidArgumentError,
     Problem,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
-)
-from .models import (
-    Alias,
-    Category,
-    Complaint,
-    Contraindication,
-    Location,
-    Meridian,
-    Moxibustion,
-    Needling,
-    Point,
-    Region,
-    Source,
-    Vessel,
+    UnknownSourceError,
 )
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .models import CategoryKind
+    from .atlas import Atlas
+    from .models import (
+        Alias,
+        Category,
+        CategoryKind,
+        Complaint,
+        Contraindication,
+        Location,
+        Meridian,
+        Moxibustion,
+        Needling,
+        Point,
+        Region,
+        Source,
+        Vessel,
+    )
     from .names import Match
     from .results import Candidate, Candidates, Excluded, Reason
 
 
+_MODELS = (
+    "Alias", "Category", "Complaint", "Contraindication", "Location", "Meridian",
+    "Moxibustion", "Needling", "Point", "Region", "Source", "Vessel",
+)  # fmt: skip
+
 _LAZY = {
+    **dict.fromkeys(_MODELS, "models"),
+    "Atlas": "atlas",
     "Candidate": "results",
     "Candidates": "results",
     "Excluded": "results",
@@ -66,9 +76,10 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    # Imported on first use, to keep ``import acupoints`` fast: the result
-    # types of complaint queries, and the version (importlib.metadata costs
-    # more than the rest of the import).
+    # Imported on first use, to keep ``import acupoints`` fast and free of
+    # pydantic (the CLI prints stored JSON without it): the models, the Atlas,
+    # the result types of complaint queries, and the version
+    # (importlib.metadata costs more than the rest of the import).
     if name in _LAZY:
         import importlib
 
@@ -87,6 +98,7 @@ __all__ = [
     "AcupointsError",
     "Alias",
     "AmbiguousPointError",
+    "ArgumentTypeError",
     "Atlas",
     "Candidate",
     "Candidates",
@@ -96,6 +108,7 @@ __all__ = [
     "DataError",
     "DataNotFoundError",
     "Excluded",
+    "InvalidArgumentError",
     "Location",
     "Match",
     "Meridian",
@@ -110,6 +123,7 @@ __all__ = [
     "UnknownMeridianError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSourceError",
     "Vessel",
     "__version__",
     "candidates",
@@ -144,6 +158,8 @@ def load(path: str | Path | None = None) -> Atlas:
     """
     if path is None:
         return default_atlas()
+    from .atlas import Atlas
+
     if Path(path).is_file():
         return Atlas.from_export(path)
     return Atlas.from_folder(path)

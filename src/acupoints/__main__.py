@@ -1,5 +1,5 @@
 """``python -m acupoints`` runs the command-line interface."""
 
-from .cli import main
+from ._entry import run
 
-main()
+run()

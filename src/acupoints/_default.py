@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .atlas import Atlas
 from .errors import DataNotFoundError
 
-__all__ = ["COMPILED_NAME", "data_folder", "default_atlas"]
+if TYPE_CHECKING:
+    from .atlas import Atlas
+
+__all__ = ["COMPILED_NAME", "compiled_file", "data_folder", "default_atlas"]
 
 COMPILED_NAME = "atlas.jsonl"
 """The compiled data inside an installed wheel (see ``hatch_build.py``)."""
@@ -37,7 +40,15 @@ def data_folder() -> Path:
     )
 
 
+def compiled_file() -> Path | None:
+    """The compiled data of an installed wheel, or None (an editable install or a checkout)."""
+    compiled = Path(__file__).resolve().parent / COMPILED_NAME
+    return compiled if compiled.is_file() else None
+
+
 def _build() -> Atlas:
+    from .atlas import Atlas
+
     compiled = Path(__file__).resolve().parent / COMPILED_NAME
     if compiled.is_file():
         return Atlas.from_compiled(compiled.read_bytes(), origin=str(compiled))

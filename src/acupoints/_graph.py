@@ -39,14 +39,14 @@ for                                                       ``role``, ``reasons``,
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import networkx as nx
 
 if TYPE_CHECKING:
     from .atlas import Atlas
 
-__all__ = ["EDGE_KINDS", "NODE_KINDS", "build_graph"]
+__all__ = ["EDGE_KINDS", "NODE_KINDS", "ReadOnlyDict", "build_graph"]
 
 NODE_KINDS = ("point", "meridian", "vessel", "region", "complaint")
 EDGE_KINDS = (
@@ -143,4 +143,39 @@ def build_graph(atlas: Atlas) -> nx.MultiDiGraph[str]:
                 sources=candidate.sources,
             )
     frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
+    _read_only_attributes(frozen)
     return frozen
+
+
+class ReadOnlyDict(dict[str, object]):
+    """An attribute dict that refuses changes: the graph is shared by every caller.
+
+    Still a ``dict`` (JSON, ``copy()``, networkx's readers all work); a copy is
+    an ordinary dict that may be changed.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError("the atlas graph is read-only; copy it (graph.copy()) to change it")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    update = pop = popitem = clear = setdefault = _refuse
+
+    def copy(self) -> dict[str, object]:
+        return dict(self)
+
+
+def _read_only_attributes(graph: nx.MultiDiGraph[str]) -> None:
+    """Make node, edge and graph attribute dicts read-only, in place (the structure is frozen)."""
+    nodes = graph._node  # type: ignore[attr-defined]
+    for node, attributes in nodes.items():
+        nodes[node] = ReadOnlyDict(attributes)
+    successors, predecessors = graph._adj, graph._pred  # type: ignore[attr-defined]
+    for source, targets in successors.items():
+        for target, keyed in targets.items():
+            for key, attributes in keyed.items():
+                shared = ReadOnlyDict(attributes)
+                keyed[key] = shared
+                predecessors[target][source][key] = shared
+    graph.graph = ReadOnlyDict(graph.graph)

@@ -20,21 +20,23 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import _pinyin
 from ._body_loader import place_points, read_body
+from ._integrity import check_atlas
 from ._references import check_complaints, check_references
-from .codes import EXTRA_GROUPS, MERIDIAN_CODES, split_code
-from .errors import DataError, Problem
+from ._yaml import read_yaml
+from .codes import EXTRA_GROUP_COUNTS, EXTRA_GROUPS, MERIDIAN_CODES, split_code
+from .errors import DataError, Problem, shorten
 from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["compile_body", "compile_folder", "load_body", "load_folder", "load_reading_exceptions"]
 
 M = TypeVar("M", bound=BaseModel)
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MAX_NAME_CHARS = 8
+"""No point name has more characters than this (the longest standard one has 4)."""
 
 
 class _Collector:
@@ -55,18 +57,10 @@ class _Collector:
             return path.as_posix()
 
     def read(self, path: Path) -> Any:
-        """Parse a YAML file safely; a problem (and None) if it cannot be read."""
-        try:
-            with path.open("rb") as handle:
-                return yaml.load(handle, Loader=_Loader)  # noqa: S506 - safe loader
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            where = f"line {mark.line + 1}" if mark is not None else None
-            problem = getattr(error, "problem", None) or str(error)
-            self.add(path, None, where, f"not valid YAML: {problem}")
-        except OSError as error:
-            self.add(path, None, None, f"cannot be read: {error.strerror}")
-        return None
+        """Parse a YAML file safely; a problem (and None) if it cannot be used
+        (see :func:`acupoints._yaml.read_yaml`: aliases, duplicate keys, empty
+        files and files that are not regular files are all reported)."""
+        return read_yaml(path, lambda record, field, message: self.add(path, record, field, message))
 
     def validate(
         self, model: type[M], data: Any, file: Path, point: str | None, prefix: str = ""
@@ -97,8 +91,8 @@ def _message(item: Mapping[str, Any]) -> str:
     if kind == "missing":
         return "missing field"
     if kind == "literal_error":
-        return f"{item['msg'].lower()}, got {item.get('input')!r}"
-    return f"{item['msg']} (got {item.get('input')!r})"
+        return f"{item['msg'].lower()}, got {shorten(item.get('input'))}"
+    return f"{item['msg']} (got {shorten(item.get('input'))})"
 
 
 def _mapping_list(col: _Collector, data: Any, path: Path, key: str) -> list[Any] | None:
@@ -112,6 +106,23 @@ def _mapping_list(col: _Collector, data: Any, path: Path, key: str) -> list[Any]
     return value
 
 
+def _optional_list(col: _Collector, data: Any, path: Path, key: str) -> list[Any]:
+    """``data[key]`` when it is a list; absent or null is empty; anything else a problem."""
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        col.add(path, None, key, f"expected a list, got {shorten(value)}")
+        return []
+    return value
+
+
+def _label(ident: Any, fallback: str) -> str:
+    if isinstance(ident, str | int) and not isinstance(ident, bool):
+        return str(ident)[:40]
+    return fallback
+
+
 def _validate_list(
     col: _Collector, model: type[M], items: list[Any], path: Path, key: str, id_field: str
 ) -> list[M]:
@@ -119,7 +130,7 @@ def _validate_list(
     seen: set[str] = set()
     for index, item in enumerate(items):
         ident = item.get(id_field) if isinstance(item, dict) else None
-        label = str(ident) if ident is not None else f"{key}[{index}]"
+        label = _label(ident, f"{key}[{index}]")
         record = col.validate(model, item, path, label)
         if record is None:
             continue
@@ -140,12 +151,12 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
     if isinstance(data, dict):
         for key in data:
             if key not in ("group", "points"):
-                col.add(path, None, str(key), "unknown field")
+                col.add(path, None, shorten(key, 40) if not isinstance(key, str) else key, "unknown field")
     if group is None:
         col.add(path, None, "group", "missing field")
         return []
-    if group not in meridians and group not in EXTRA_GROUPS:
-        col.add(path, None, "group", f"unknown meridian or group {group!r}")
+    if not isinstance(group, str) or (group not in meridians and group not in EXTRA_GROUPS):
+        col.add(path, None, "group", f"unknown meridian or group {shorten(group)}")
         return []
     if path.stem != group:
         col.add(path, None, "group", f"file name does not match its group {group!r}")
@@ -155,13 +166,13 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
     numbers: list[int] = []
     for index, raw in enumerate(items):
         code = raw.get("code") if isinstance(raw, dict) else None
-        label = str(code) if code is not None else f"points[{index}]"
+        label = _label(code, f"points[{index}]")
         if not isinstance(raw, dict):
-            col.add(path, label, None, "expected a mapping")
+            col.add(path, label, None, f"expected a mapping, got {shorten(raw)}")
             continue
-        parsed = split_code(str(code)) if code is not None else None
+        parsed = split_code(code) if isinstance(code, str) else None
         if parsed is None:
-            col.add(path, label, "code", f"not a WHO point code: {code!r}")
+            col.add(path, label, "code", f"not a WHO point code: {shorten(code)}")
             continue
         prefix, number = parsed
         if prefix != group:
@@ -189,6 +200,10 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
         point = col.validate(Point, record, path, label)
         if point is None:
             continue
+        if len(point.hanzi) > _MAX_NAME_CHARS or len(point.pinyin) > 8 * _MAX_NAME_CHARS:
+            too_long = f"too long for a point name (at most {_MAX_NAME_CHARS} characters)"
+            col.add(path, label, "pinyin", too_long)
+            continue
         for problem in _pinyin.pinyin_problems(point.pinyin, len(point.hanzi)):
             col.add(path, label, "pinyin", problem)
         if len(point.hanzi_traditional) != len(point.hanzi):
@@ -208,8 +223,9 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
     elif numbers:
         col.add(path, None, "points", "points are not in numerical order")
     meridian = meridians.get(group)
-    if meridian is not None and len(items) != meridian.point_count:
-        col.add(path, None, "points", f"{len(items)} points, but {group} has {meridian.point_count}")
+    expected_count = meridian.point_count if meridian is not None else EXTRA_GROUP_COUNTS.get(group)
+    if expected_count is not None and len(items) != expected_count:
+        col.add(path, None, "points", f"{len(items)} points, but {group} has {expected_count}")
     return points
 
 
@@ -228,8 +244,8 @@ def load_folder(root: Path) -> AtlasData:
         items = _mapping_list(col, data, path, "meridians")
         if items is not None:
             meridians = _validate_list(col, Meridian, items, path, "meridians", "code")
-        if isinstance(data, dict):
-            vessels = _validate_list(col, Vessel, data.get("vessels") or [], path, "vessels", "code")
+        listed = _optional_list(col, data, path, "vessels")
+        vessels = _validate_list(col, Vessel, listed, path, "vessels", "code")
     by_code: dict[str, Meridian] = {m.code: m for m in meridians}
 
     regions: list[Region] = []
@@ -267,7 +283,7 @@ def load_folder(root: Path) -> AtlasData:
         points = place_points(col.add, body, points, files)
     complaints: list[Complaint] = []
     path = root / "complaints.yaml"
-    if path.exists():
+    if path.exists() or path.is_symlink():
         data = col.read(path)
         if data is not None and (items := _mapping_list(col, data, path, "complaints")) is not None:
             complaints = _validate_list(col, Complaint, items, path, "complaints", "name")
@@ -286,6 +302,7 @@ def load_folder(root: Path) -> AtlasData:
         complaints=tuple(complaints),
     )
     check_references(col.add, atlas, files)
+    check_atlas(col.add, atlas, files)
     check_complaints(col.add, atlas)
     if col.problems:
         raise DataError(col.problems)
@@ -306,7 +323,9 @@ def compile_folder(root: Path) -> bytes:
     # every field, defaults included: a point's line is then exactly its
     # ``model_dump(mode="json")`` and can be served without pydantic's serializer
     dump = data.model_dump(mode="json")
+    fields = list(dump)  # the export's field order, for printing it without the models
     points = dump.pop("points")
+    dump["fields"] = fields
     dump["codes"] = [point["code"] for point in points]
     # the answers to every complaint query without a level, computed by the
     # same rules, so a cold start need not apply them

@@ -9,20 +9,25 @@ checks, which is how tests use small fixtures.
 from __future__ import annotations
 
 import threading
+import typing
 from collections.abc import Iterable
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._arguments import MAX_QUERY, check_level, check_limit, query_text
+from ._once import BUILD_LOCK, once
 from .codes import EXTRA_GROUPS, PREFIX_ALIASES, normalize_code, normalize_name
 from .errors import (
+    AmbiguousPointError,
+    InvalidArgumentError,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
+    UnknownSourceError,
+    shorten,
 )
 from .models import (
-    VERTEBRAL_LEVELS,
     AtlasData,
     CategoryKind,
     Complaint,
@@ -40,6 +45,8 @@ if TYPE_CHECKING:
     from .results import Candidates
 
 __all__ = ["Atlas"]
+
+CATEGORY_KINDS: frozenset[str] = frozenset(typing.get_args(CategoryKind))
 
 
 def _close(word: str, choices: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
@@ -78,9 +85,13 @@ class Atlas:
         """An atlas from the JSON that ``acupoints export`` writes (validated)."""
         from pydantic import ValidationError
 
+        from ._integrity import check_export
+        from ._yaml import MAX_FILE_BYTES
         from .errors import DataError, Problem
 
         file = Path(path)
+        if file.stat().st_size > 8 * MAX_FILE_BYTES:
+            raise DataError([Problem(file.name, None, None, "too large for an export")])
         try:
             data = AtlasData.model_validate_json(file.read_bytes())
         except ValidationError as error:
@@ -89,6 +100,14 @@ class Atlas:
                 for e in error.errors(include_url=False)
             ]
             raise DataError(problems) from None
+        found: list[Problem] = []
+
+        def add(section: str, record: str | None, field: str | None, message: str) -> None:
+            found.append(Problem(f"{file.name}: {section}", record, field, message))
+
+        check_export(add, data)
+        if found:
+            raise DataError(found)
         return cls(data, origin=str(file))
 
     @classmethod
@@ -161,7 +180,7 @@ class Atlas:
             return record
         return point.model_dump(mode="json")
 
-    @cached_property
+    @once
     def data(self) -> AtlasData:
         """Everything in the atlas as one :class:`~acupoints.models.AtlasData`."""
         return AtlasData.model_construct(
@@ -194,34 +213,40 @@ class Atlas:
     # -- points -----------------------------------------------------------
 
     def point(self, code: str) -> Point:
-        """The point with this code, in any common notation.
+        """The point any code, notation, name or alias names (see :meth:`resolve`).
 
         Raises :class:`~acupoints.UnknownPointError` (a ``KeyError``) naming
-        the closest codes when there is none.
+        the closest matches when there is none.
 
         >>> load().point("UB40").code
         'BL40'
         """
-        found = self._points.get(code)
-        if found is not None:
-            return found
-        found = self.find_point(code)
-        if found is None:
-            raise UnknownPointError(code, self.closest_codes(code))
-        return found
+        if isinstance(code, str):
+            found = self._points.get(code)
+            if found is not None:
+                return found
+        return self.resolve(code)
 
     def find_point(self, code: str) -> Point | None:
-        """Like :meth:`point`, but None when there is no such point."""
+        """Like :meth:`point`, but None when no point (or more than one) fits."""
+        try:
+            return self.point(code)
+        except (UnknownPointError, AmbiguousPointError):
+            return None
+
+    def _find_code(self, code: str) -> Point | None:
+        """The point with this code in any notation (no names), or None."""
         found = self._points.get(code)
-        if found is None and isinstance(code, str):
+        if found is None:
             normalized = normalize_code(code) or code
             found = self._points.get(normalized) or self._build_point(normalized)
         return found
 
     def closest_codes(self, text: str, limit: int = 3) -> list[str]:
         """The codes most like ``text``, closest first (for suggestions)."""
-        wanted = normalize_code(text) if isinstance(text, str) else None
-        probe = wanted or str(text).upper().replace(" ", "").replace("-", "")
+        text = text[:MAX_QUERY] if isinstance(text, str) else ""
+        wanted = normalize_code(text)
+        probe = wanted or text.upper().replace(" ", "").replace("-", "")
         squashed = {code.replace("-", ""): code for code in self._order}
         matches = _close(probe.replace("-", ""), list(squashed), n=limit, cutoff=0.6)
         return [squashed[m] for m in matches]
@@ -248,12 +273,14 @@ class Atlas:
             names = set(self.region_names_within(region))
             selected = [p for p in selected if names.intersection(p.location.regions)]
         if category is not None:
+            if category not in CATEGORY_KINDS:
+                raise InvalidArgumentError(f"unknown category kind {shorten(category, 40)}")
             selected = [p for p in selected if p.has_category(category)]
         return list(selected)
 
     # -- names -----------------------------------------------------------------
 
-    @cached_property
+    @once
     def names(self) -> NameIndex:
         """The name index behind :meth:`resolve` and :meth:`search`."""
         from .names import NameIndex
@@ -270,18 +297,19 @@ class Atlas:
         >>> load().resolve("腎俞").code, load().resolve("zu san li").code
         ('BL23', 'ST36')
         """
+        text = query_text(text)
         # codes first: they need no name index (which builds every point)
-        found = self.find_point(text) if isinstance(text, str) else None
+        found = self._find_code(text)
         return found if found is not None else self.names.resolve(text)
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Fuzzy search over codes, names in every script and aliases, best first."""
-        return self.names.search(text, limit=limit)
+        return self.names.search(query_text(text, "search text"), limit=check_limit(limit) or 0)
 
     # -- meridians and vessels ---------------------------------------------
 
     def _group_code(self, code: str) -> str:
-        text = code.strip()
+        text = query_text(code, "a meridian or group code").strip()
         upper = text.upper()
         if upper in self._meridians or upper in EXTRA_GROUPS:
             return upper
@@ -309,7 +337,7 @@ class Atlas:
     def vessel(self, code: str) -> Vessel:
         """An extraordinary vessel by slug (``governor``, ``yin-heel`` ...)."""
         try:
-            return self._vessels[code]
+            return self._vessels[query_text(code, "a vessel slug")]
         except KeyError:
             raise UnknownMeridianError(code, _close(code, list(self._vessels), n=3)) from None
 
@@ -328,13 +356,13 @@ class Atlas:
 
     def region(self, name: str) -> Region:
         """A body region by name (``lower-back``; spaces and case are forgiven)."""
-        key = name.strip().lower().replace(" ", "-").replace("_", "-")
+        key = query_text(name, "a region name").strip().lower().replace(" ", "-").replace("_", "-")
         found = self._regions.get(key)
         if found is None:
             raise UnknownRegionError(name, _close(key, list(self._regions), n=3))
         return found
 
-    @cached_property
+    @once
     def _children(self) -> dict[str, list[str]]:
         children: dict[str, list[str]] = {name: [] for name in self._regions}
         for region in self._regions.values():
@@ -366,19 +394,22 @@ class Atlas:
         return list(self._sources.values())
 
     def source(self, key: str) -> Source:
-        """A bibliography entry by key."""
-        return self._sources[key]
+        """A bibliography entry by key (:class:`~acupoints.UnknownSourceError` if none)."""
+        found = self._sources.get(query_text(key, "a source key"))
+        if found is None:
+            raise UnknownSourceError(key, _close(key, list(self._sources), n=3))
+        return found
 
     # -- complaints ----------------------------------------------------------
 
-    @cached_property
+    @once
     def _complaints(self) -> dict[str, Complaint]:
         from ._construct import construct
 
         items = [c if isinstance(c, Complaint) else construct(Complaint, c) for c in self._complaint_source]
         return {c.name: c for c in items}
 
-    @cached_property
+    @once
     def _complaint_names(self) -> dict[str, str]:
         index: dict[str, str] = {}
         for complaint in self._complaints.values():
@@ -396,10 +427,11 @@ class Atlas:
 
         Raises :class:`~acupoints.UnknownComplaintError` naming the closest complaints.
         """
+        name = query_text(name, "a complaint name")
         found = self._complaints.get(name)
         if found is not None:
             return found
-        key = normalize_name(name) if isinstance(name, str) else ""
+        key = normalize_name(name)
         slug = self._complaint_names.get(key)
         if slug is None:
             close = _close(key, list(self._complaint_names), n=6, cutoff=0.5)
@@ -422,23 +454,28 @@ class Atlas:
         ``excluded``; ``level="L4"`` narrows segmental rules to that vertebra.
         Answers are cached; they are immutable.
         """
-        if level is not None and level not in VERTEBRAL_LEVELS:
-            raise ValueError(f"unknown vertebral level {level!r}; use one of C1..C7, T1..T12, L1..L5, S1..S5")
+        level = check_level(level)
+        limit = check_limit(limit)
         found = self.complaint(complaint)
         key = (found.name, bool(pregnant), level)
         answer = self._answers.get(key)
         if answer is None:
-            stored = self._answer_lines.get((found.name, bool(pregnant))) if level is None else None
-            if stored is not None:
-                from .results import from_record
-
-                answer = from_record(self, found, self._json(stored))
-            else:
-                from .selection import select
-
-                answer = select(self, found, pregnant=bool(pregnant), level=level)
-            self._answers[key] = answer
+            with BUILD_LOCK:  # each answer built once, even when threads race for it
+                answer = self._answers.get(key)
+                if answer is None:
+                    answer = self._answer(found, bool(pregnant), level)
+                    self._answers[key] = answer
         return answer.limited(limit)
+
+    def _answer(self, found: Complaint, pregnant: bool, level: str | None) -> Candidates:
+        stored = self._answer_lines.get((found.name, pregnant)) if level is None else None
+        if stored is not None:
+            from .results import from_record
+
+            return from_record(self, found, self._json(stored))
+        from .selection import select
+
+        return select(self, found, pregnant=pregnant, level=level)
 
     def candidates_record(
         self,
@@ -450,6 +487,8 @@ class Atlas:
     ) -> dict[str, Any]:
         """:meth:`candidates` as JSON-ready data (``.as_dict()``), served
         straight from the compiled data when it holds the answer."""
+        level = check_level(level)
+        limit = check_limit(limit)
         found = self.complaint(complaint)
         stored = self._answer_lines.get((found.name, bool(pregnant))) if level is None else None
         if stored is None:
@@ -472,7 +511,7 @@ class Atlas:
 
     # -- graph ---------------------------------------------------------------
 
-    @cached_property
+    @once
     def _graph(self) -> nx.MultiDiGraph[str]:
         from ._graph import build_graph
 

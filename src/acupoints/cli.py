@@ -1,7 +1,14 @@
 """The ``acupoints`` command.
 
-Exit codes: 0 found, 1 not found (with suggestions on stderr), 2 usage or
-invalid data. ``--json`` prints machine-readable JSON on stdout.
+Exit codes: 0 found, 1 not found (with suggestions on stderr), 2 usage,
+invalid arguments or invalid data, each with one clear message and never a
+traceback. ``--json`` prints machine-readable JSON on stdout. Output that the
+terminal cannot encode is escaped, not an error (``PYTHONIOENCODING=ascii``):
+JSON then uses ``\\u`` escapes, text backslash escapes.
+
+The answers stored in an installed wheel (``show --json``,
+``candidates --json`` without a level, ``export``) are printed without
+importing the models (see :mod:`acupoints._stored`).
 """
 
 from __future__ import annotations
@@ -9,35 +16,58 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
-from . import load
+from ._arguments import MAX_LIMIT, check_limit
 from ._disclaimer import DISCLAIMER
-from .atlas import Atlas
+from ._http import server_options
+from ._output import ascii_only, echo_json, escape_unencodable, write_bytes
 from .errors import (
     AcupointsError,
     AmbiguousPointError,
+    ArgumentTypeError,
     DataError,
+    DataNotFoundError,
+    InvalidArgumentError,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownPointError,
     UnknownRegionError,
+    shorten,
 )
-from .models import Category, Point
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from ._stored import Stored
+    from .atlas import Atlas
+    from .models import Category, Point
+
+__all__ = ["main", "server_options"]
+
+MAX_INDENT = 8
+"""The widest JSON indentation ``export --indent`` accepts."""
 
 
 def _atlas(ctx: click.Context) -> Atlas:
+    from . import load
+
     data = ctx.find_root().params.get("data")
     try:
         return load(data)
     except DataError as error:
-        click.echo(str(error), err=True)
+        click.echo(f"acupoints: {error}", err=True)
         ctx.exit(2)
         raise  # unreachable; keeps type checkers content
+
+
+def _stored(ctx: click.Context) -> Stored | None:
+    """The answers stored in the installed wheel, unless another data folder is asked for."""
+    if ctx.find_root().params.get("data") is not None:
+        return None
+    from ._stored import shipped
+
+    return shipped()
 
 
 def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
@@ -47,10 +77,6 @@ def _fail(message: str, suggestions: tuple[str, ...] = ()) -> NoReturn:
     sys.exit(1)
 
 
-def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 class _Group(click.Group):
     """Library errors become a clear message and an exit code, never a traceback."""
 
@@ -58,7 +84,10 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DataError as error:
-            click.echo(str(error), err=True)
+            click.echo(f"acupoints: {error}", err=True)
+            ctx.exit(2)
+        except (InvalidArgumentError, ArgumentTypeError, DataNotFoundError) as error:
+            click.echo(f"acupoints: {error}", err=True)
             ctx.exit(2)
         except AcupointsError as error:
             click.echo(f"acupoints: {error}", err=True)
@@ -84,6 +113,7 @@ def main(data: Path | None) -> None:
 
     This is a reference, not medical advice.
     """
+    escape_unencodable()
 
 
 def _print_version(ctx: click.Context) -> None:
@@ -146,15 +176,20 @@ def _category_text(category: Category) -> str:
 def show(ctx: click.Context, code: str, as_json: bool) -> None:
     """Show one point: CODE in any notation or name (LI4, li-4, UB23, SJ5, Du20,
     Hegu, hégǔ, 合谷, 腎俞, Yintang, 人中)."""
+    stored = _stored(ctx) if as_json else None
+    record = stored.point_record(code) if stored is not None else None
+    if record is not None:
+        echo_json(record)
+        return
     atlas = _atlas(ctx)
     try:
         point = atlas.resolve(code)
     except UnknownPointError as error:
-        _fail(f"no point {code!r}", error.suggestions)
+        _fail(f"no point {shorten(code)}", error.suggestions)
     except AmbiguousPointError as error:
-        _fail(f"{code!r} names several points: {', '.join(error.matches)}; give a code", error.matches)
+        _fail(f"{shorten(code)} names several points: {', '.join(error.matches)}; give a code", error.matches)
     if as_json:
-        _echo_json(atlas.point_record(point.code))
+        echo_json(atlas.point_record(point.code))
         return
     click.echo("\n".join(_describe(atlas, point)))
     click.echo(DISCLAIMER)
@@ -170,10 +205,10 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
     try:
         found = atlas.meridian(code)
     except UnknownMeridianError as error:
-        _fail(f"no meridian {code!r}", error.suggestions)
+        _fail(f"no meridian {shorten(code)}", error.suggestions)
     members = atlas.points(found.code)
     if as_json:
-        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
         return
     click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
     for point in members:
@@ -206,8 +241,8 @@ def _short_warning(text: str) -> str:
 @click.option("--level", help="Vertebral level of the pain, e.g. L4 (narrows segmental points).")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
-    help="At most N candidates (0: all). Default: 12 in a table, all in JSON.",
+    type=int,
+    help=f"At most N candidates (0: all; up to {MAX_LIMIT}). Default: 12 in a table, all in JSON.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
@@ -216,18 +251,28 @@ def candidates(
 ) -> None:
     """Candidate points for a COMPLAINT ("low back pain", "lumbago", 腰痛, "period pain"),
     each with its role, reasons, sources and warnings."""
+    check_limit(limit)  # as the API and HTTP API check it
+    if as_json:
+        from ._arguments import check_level
+
+        stored = _stored(ctx)
+        record = (
+            stored.candidates_record(complaint, pregnant=pregnant, level=check_level(level), limit=limit)
+            if stored is not None
+            else None
+        )
+        if record is not None:
+            echo_json(record)
+            return
     atlas = _atlas(ctx)
-    if level is not None:
-        level = level.strip().upper().replace("CO", "Co")
     try:
         if as_json:
-            _echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
+            echo_json(atlas.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit))
             return
         answer = atlas.candidates(complaint, pregnant=pregnant, level=level)
     except UnknownComplaintError as error:
-        _fail(f"no complaint {complaint!r}", error.suggestions)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--level") from None
+        _fail(f"no complaint {shorten(complaint)}", error.suggestions)
+    level = answer.level
     shown = answer.limited(12 if limit is None else limit)
     from rich.console import Console
     from rich.table import Table
@@ -269,14 +314,14 @@ def candidates(
 
 @main.command()
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1, max=100), default=10, show_default=True)
+@click.option("--limit", type=int, default=10, show_default=True, help=f"At most N results (to {MAX_LIMIT}).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
     """Fuzzy search for points by code, pinyin (with or without tones), hanzi, English or alias."""
     matches = _atlas(ctx).search(text, limit=limit)
     if as_json:
-        _echo_json([m.as_dict() for m in matches])
+        echo_json([m.as_dict() for m in matches])
     else:
         for match in matches:
             p = match.point
@@ -284,15 +329,33 @@ def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
                 f"{p.code:<7} {p.pinyin:<16} {_pad(p.hanzi, 8)} {p.english:<28} ({match.field}: {match.text})"
             )
     if not matches:
-        click.echo(f"acupoints: nothing like {text!r}", err=True)
+        click.echo(f"acupoints: nothing like {shorten(text)}", err=True)
         sys.exit(1)
 
 
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    default=("*",),
+    show_default=True,
+    help="Origin whose web pages may read the API (repeat for several); '*' allows any.",
+)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(1, 10_000),
+    default=256,
+    show_default=True,
+    help="Concurrent connections before new ones get 503.",
+)
+@click.option("--docs", is_flag=True, help="Also serve interactive docs at /docs (loads scripts from a CDN).")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(
+    ctx: click.Context, host: str, port: int, cors_origins: tuple[str, ...], max_connections: int, docs: bool
+) -> None:
     """Serve the read-only HTTP API (needs the 'server' extra)."""
     try:
         import uvicorn
@@ -303,7 +366,8 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
             f"acupoints serve needs FastAPI and uvicorn: pip install 'acupoints[server]' ({error})", err=True
         )
         sys.exit(2)
-    uvicorn.run(create_app(_atlas(ctx)), host=host, port=port, log_level="info")
+    app = create_app(_atlas(ctx), cors_origins=cors_origins, docs=docs)
+    uvicorn.run(app, **server_options(host, port, max_connections))
 
 
 def _pad(text: str, width: int) -> str:
@@ -322,7 +386,7 @@ def complaints_command(ctx: click.Context, as_json: bool) -> None:
     atlas = _atlas(ctx)
     items = atlas.complaints()
     if as_json:
-        _echo_json([c.model_dump(mode="json", exclude={"rules"}) for c in items])
+        echo_json([c.model_dump(mode="json", exclude={"rules"}) for c in items])
         return
     for item in items:
         synonyms = ", ".join(item.synonyms[:4])
@@ -339,10 +403,10 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
     try:
         found = atlas.region(name)
     except UnknownRegionError as error:
-        _fail(f"no region {name!r}", error.suggestions)
+        _fail(f"no region {shorten(name)}", error.suggestions)
     members = atlas.points(region=found.name)
     if as_json:
-        _echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
+        echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
         return
     click.echo(f"{found.name}  {found.label}" + (f"  (in {found.parent})" if found.parent else ""))
     for point in members:
@@ -350,13 +414,45 @@ def region(ctx: click.Context, name: str, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--indent", type=int, default=2, show_default=True, help="JSON indentation; 0 for one line.")
+@click.option(
+    "--indent",
+    type=click.IntRange(0, MAX_INDENT),
+    default=2,
+    show_default=True,
+    help=f"JSON indentation, 0 to {MAX_INDENT}; 0 for one line.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file (UTF-8) instead of stdout.",
+)
 @click.pass_context
-def export(ctx: click.Context, indent: int) -> None:
-    """Print the whole atlas as JSON: meridians, vessels, points, regions, sources."""
-    from .export import export_json
+def export(ctx: click.Context, indent: int, output: Path | None) -> None:
+    """Print the whole atlas as JSON: meridians, vessels, points, regions, sources, complaints."""
+    if indent == 2 and ctx.find_root().params.get("data") is None:
+        from ._stored import shipped_export
 
-    click.echo(export_json(_atlas(ctx), indent=indent or None))
+        rendered = shipped_export()
+        if rendered is not None and (output is not None or not ascii_only()):
+            write_bytes(rendered, output)
+            return
+    stored = _stored(ctx)
+    if stored is not None:
+        data = stored.export_data()
+    else:
+        from .export import export_data
+
+        data = export_data(_atlas(ctx))
+    if output is None:
+        echo_json(data, indent=indent or None)
+        return
+    text = json.dumps(data, ensure_ascii=False, indent=indent or None) + "\n"
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        click.echo(f"acupoints: cannot write {output}: {error.strerror}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -380,7 +476,7 @@ def check(ctx: click.Context, as_json: bool) -> None:
         click.echo(str(error), err=True)
         sys.exit(1)
     if as_json:
-        _echo_json(
+        echo_json(
             [{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems]
         )
     else:

@@ -12,8 +12,11 @@ import re
 
 __all__ = [
     "EXTRA_GROUPS",
+    "EXTRA_GROUP_COUNTS",
+    "MAX_CODE_LENGTH",
     "MERIDIAN_CODES",
     "PREFIX_ALIASES",
+    "VERTEBRAL_LEVELS",
     "normalize_code",
     "normalize_name",
     "split_code",
@@ -33,6 +36,18 @@ EXTRA_GROUPS: dict[str, str] = {
 }
 """The WHO extra-point groups and what they cover."""
 
+VERTEBRAL_LEVELS: tuple[str, ...] = (
+    *(f"C{i}" for i in range(1, 8)),
+    *(f"T{i}" for i in range(1, 13)),
+    *(f"L{i}" for i in range(1, 6)),
+    *(f"S{i}" for i in range(1, 6)),
+    "Co",
+)
+"""Vertebral levels from the atlas down to the coccyx, in order."""
+
+EXTRA_GROUP_COUNTS: dict[str, int] = {"EX-HN": 15, "EX-CA": 1, "EX-B": 9, "EX-UE": 11, "EX-LE": 12}
+"""How many points each group has in the WHO standard (48 in all)."""
+
 PREFIX_ALIASES: dict[str, str] = {
     "UB": "BL", "B": "BL",
     "SJ": "TE", "TW": "TE", "TB": "TE",
@@ -49,12 +64,20 @@ PREFIX_ALIASES: dict[str, str] = {
 Single letters that different traditions use for different channels (L, S,
 G, T, D) are left out on purpose: a wrong guess is worse than none."""
 
-_CODE = re.compile(r"^\s*([A-Za-z]+)[\s._\-]*([A-Za-z]{1,2})?[\s._\-]*0*(\d{1,3})\s*$")
+# No two adjacent runs can match the same characters (letters, then an optional
+# separator-led sub-group, then separators, then digits), so matching is
+# linear; over-long text is refused before the pattern runs anyway.
+_CODE = re.compile(r"([A-Za-z]{1,5})(?:[\s._\-]{1,3}([A-Za-z]{1,2}))?[\s._\-]{0,3}0{0,3}(\d{1,3})")
+_WHO = re.compile(r"(EX-(?:HN|CA|B|UE|LE)|[A-Z]{2})(\d{1,3})")
+MAX_CODE_LENGTH = 16
+"""The longest text that can be a code (``EX-HN 03`` is 8); longer is never one."""
 
 
 def split_code(code: str) -> tuple[str, int] | None:
     """Split a WHO code into group and number: ``("EX-B", 2)``; None if not a code."""
-    match = re.fullmatch(r"(EX-(?:HN|CA|B|UE|LE)|[A-Z]{2})(\d+)", code)
+    if len(code) > MAX_CODE_LENGTH:
+        return None
+    match = _WHO.fullmatch(code)
     if match is None:
         return None
     return match.group(1), int(match.group(2))
@@ -66,7 +89,12 @@ def normalize_code(text: str) -> str | None:
     >>> [normalize_code(t) for t in ("li-4", "UB 23", "SJ5", "Du20", "ex-b 2", "Hegu")]
     ['LI4', 'BL23', 'TE5', 'GV20', 'EX-B2', None]
     """
-    match = _CODE.match(text)
+    if not isinstance(text, str) or len(text) > 4 * MAX_CODE_LENGTH:
+        return None
+    text = text.strip()
+    if len(text) > MAX_CODE_LENGTH:
+        return None
+    match = _CODE.fullmatch(text)
     if match is None:
         return None
     prefix, sub, number = match.groups()

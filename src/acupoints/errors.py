@@ -12,18 +12,44 @@ from dataclasses import dataclass
 __all__ = [
     "AcupointsError",
     "AmbiguousPointError",
+    "ArgumentTypeError",
     "DataError",
     "DataNotFoundError",
+    "InvalidArgumentError",
     "Problem",
     "UnknownComplaintError",
     "UnknownMeridianError",
     "UnknownPointError",
     "UnknownRegionError",
+    "UnknownSourceError",
+    "shorten",
 ]
 
 
 class AcupointsError(Exception):
     """Base class of every error this library raises."""
+
+
+def shorten(text: object, width: int = 80) -> str:
+    """``repr`` of a value, cut to about ``width`` characters (messages stay short)."""
+    import reprlib
+
+    limiter = reprlib.Repr()
+    limiter.maxstring = width
+    limiter.maxother = width
+    limiter.maxlist = limiter.maxtuple = limiter.maxdict = limiter.maxset = 4
+    limiter.maxlevel = 3
+    shown = limiter.repr(text)
+    return shown if len(shown) <= width + 10 else shown[:width] + "..."
+
+
+class InvalidArgumentError(ValueError, AcupointsError):
+    """An argument has the right type but a value the library does not accept
+    (a negative ``limit``, an unknown vertebral ``level``)."""
+
+
+class ArgumentTypeError(TypeError, AcupointsError):
+    """An argument of the wrong type (a number where a name is expected)."""
 
 
 class _UnknownError(KeyError, AcupointsError):
@@ -37,7 +63,7 @@ class _UnknownError(KeyError, AcupointsError):
         super().__init__(query)
 
     def __str__(self) -> str:
-        message = f"no {self.what} {self.query!r}"
+        message = f"no {self.what} {shorten(self.query)}"
         if self.suggestions:
             message += f"; did you mean {', '.join(self.suggestions)}?"
         return message
@@ -61,6 +87,12 @@ class UnknownRegionError(_UnknownError):
     what = "region"
 
 
+class UnknownSourceError(_UnknownError):
+    """No bibliography entry has this key."""
+
+    what = "source"
+
+
 class UnknownComplaintError(_UnknownError):
     """No complaint has this name or synonym."""
 
@@ -76,7 +108,7 @@ class AmbiguousPointError(LookupError, AcupointsError):
         super().__init__(query)
 
     def __str__(self) -> str:
-        return f"{self.query!r} matches several points: {', '.join(self.matches)}"
+        return f"{shorten(self.query)} matches several points: {', '.join(self.matches)}"
 
 
 @dataclass(frozen=True, slots=True)

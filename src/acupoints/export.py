@@ -20,11 +20,20 @@ if TYPE_CHECKING:
     from .atlas import Atlas
 
 __all__ = [
+    "LIST_DOCUMENTS",
+    "SCHEMA_CHANGES",
+    "SCHEMA_REVISION",
     "SCHEMA_VERSION",
+    "STATIC_DOCUMENTS",
+    "ApiIndexDocument",
     "CandidatesDocument",
     "ComplaintDocument",
+    "ErrorDocument",
     "IndexDocument",
+    "MeridianWithPoints",
+    "RegionWithPoints",
     "SearchResultDocument",
+    "VesselWithPoints",
     "export_data",
     "export_json",
     "json_schema",
@@ -34,6 +43,45 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 """Bumped whenever a field is removed or changes meaning; additions keep it."""
+
+SCHEMA_CHANGES: tuple[tuple[str, str], ...] = (
+    ("1.0", "First published: AtlasData, Point, Meridian, Vessel, Region, Source, Complaint, "
+            "CandidatesDocument, ComplaintDocument, IndexDocument."),
+    ("1.1", "A named definition for every document, arrays included (PointList, MeridianList, "
+            "VesselList, RegionList, ComplaintList, SourceList, SearchResultList), and for the HTTP "
+            "API's own documents (MeridianWithPoints, VesselWithPoints, RegionWithPoints, "
+            "ErrorDocument, ApiIndexDocument); the bibliography published as sources.json and "
+            "/sources; IndexDocument.documents names each file's definition; text is trimmed, "
+            "1 to 2000 characters, without control characters; hours are 0 to 23; no infinite "
+            "or NaN numbers."),
+)  # fmt: skip
+"""The schema's revisions (``schema_version`` ``.`` revision) and what each changed."""
+
+SCHEMA_REVISION = SCHEMA_CHANGES[-1][0]
+
+LIST_DOCUMENTS: dict[str, str] = {
+    "PointList": "Point",
+    "MeridianList": "Meridian",
+    "VesselList": "Vessel",
+    "RegionList": "Region",
+    "ComplaintList": "Complaint",
+    "SourceList": "Source",
+    "SearchResultList": "SearchResultDocument",
+}
+"""The array documents and the definition of their items."""
+
+STATIC_DOCUMENTS: dict[str, str] = {
+    "index.json": "IndexDocument",
+    "points.json": "PointList",
+    "points/{code}.json": "Point",
+    "meridians.json": "MeridianList",
+    "vessels.json": "VesselList",
+    "regions.json": "RegionList",
+    "complaints.json": "ComplaintList",
+    "complaints/{name}.json": "ComplaintDocument",
+    "sources.json": "SourceList",
+}
+"""Each file of the static API and the ``$defs`` name of its document in the schema."""
 
 _DOC = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
@@ -179,6 +227,45 @@ class IndexDocument(BaseModel):
     acupoints_version: str
     counts: dict[str, int]
     files: dict[str, str]
+    documents: dict[str, str] = {}
+    disclaimer: str
+
+
+class MeridianWithPoints(Meridian):
+    """A meridian and the codes of its points, in order (``/meridians/{code}``)."""
+
+    points: list[str]
+
+
+class VesselWithPoints(Vessel):
+    """An extraordinary vessel and the codes of the points it passes through (``/vessels/{code}``)."""
+
+    points: list[str]
+
+
+class RegionWithPoints(Region):
+    """A region and the codes of the points in it and its sub-regions (``/regions/{name}``)."""
+
+    points: list[str]
+
+
+class ErrorDocument(BaseModel):
+    """What every 404, 409 and 414 answer of the HTTP API carries."""
+
+    model_config = _DOC
+    detail: str
+    suggestions: list[str] = []
+    matches: list[str] = []
+
+
+class ApiIndexDocument(BaseModel):
+    """``/`` of the HTTP API: what it offers."""
+
+    model_config = _DOC
+    name: str
+    schema_version: int
+    points: int
+    routes: list[str]
     disclaimer: str
 
 
@@ -191,21 +278,34 @@ def json_schema() -> dict[str, Any]:
 
     documents: list[type[BaseModel]] = [
         AtlasData, Point, Meridian, Vessel, Region, Source, Complaint,
-        CandidatesDocument, ComplaintDocument, IndexDocument,
+        CandidatesDocument, ComplaintDocument, IndexDocument, SearchResultDocument,
+        MeridianWithPoints, VesselWithPoints, RegionWithPoints, ErrorDocument, ApiIndexDocument,
     ]  # fmt: skip
     _, schema = models_json_schema(
         [(model, "validation") for model in documents], ref_template="#/$defs/{model}"
     )
+    defs: dict[str, Any] = schema["$defs"]
+    for name, item in LIST_DOCUMENTS.items():
+        defs[name] = {
+            "title": name,
+            "description": f"An array of {item}.",
+            "type": "array",
+            "items": {"$ref": f"#/$defs/{item}"},
+        }
+    names = [model.__name__ for model in documents] + list(LIST_DOCUMENTS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"acupoints/schema/v{SCHEMA_VERSION}.json",
         "title": "acupoints data",
         "description": (
-            "JSON documents published by acupoints: the export (AtlasData), the static API files "
-            "(Point, Meridian, Region, Complaint, CandidatesDocument, ComplaintDocument, IndexDocument)."
+            "JSON documents published by acupoints: the export (AtlasData), each file of the static "
+            "API and each body of the HTTP API; $defs names one definition per document "
+            "(IndexDocument.documents says which file is which)."
         ),
-        "anyOf": [{"$ref": f"#/$defs/{model.__name__}"} for model in documents],
-        "$defs": schema["$defs"],
+        "version": SCHEMA_REVISION,
+        "x-changes": [{"version": version, "changes": text} for version, text in SCHEMA_CHANGES],
+        "anyOf": [{"$ref": f"#/$defs/{name}"} for name in names],
+        "$defs": dict(sorted(defs.items())),
     }
 
 
@@ -218,7 +318,8 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
 
     ``points.json``, ``points/<CODE>.json``, ``meridians.json``,
     ``regions.json``, ``complaints.json``, ``complaints/<name>.json``,
-    ``index.json`` and ``schema.json``.
+    ``sources.json``, ``index.json`` and ``schema.json``; ``STATIC_DOCUMENTS``
+    names the schema's definition of each.
     """
     when = (generated_at or datetime.now(UTC)).isoformat(timespec="seconds")
     files: dict[str, str] = {}
@@ -230,6 +331,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
     files["vessels.json"] = _dumps([v.model_dump(mode="json") for v in atlas.vessels()])
     files["regions.json"] = _dumps([r.model_dump(mode="json") for r in atlas.regions()])
     files["complaints.json"] = _dumps([c.model_dump(mode="json") for c in atlas.complaints()])
+    files["sources.json"] = _dumps([s.model_dump(mode="json") for s in atlas.sources()])
     for complaint in atlas.complaints():
         files[f"complaints/{complaint.name}.json"] = _dumps(
             {
@@ -247,6 +349,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
         "regions.json": "Region[]: the body-region tree",
         "complaints.json": "Complaint[]: complaints with synonyms, regions and rules",
         "complaints/{name}.json": "ComplaintDocument: candidates, and the pregnancy variant",
+        "sources.json": "Source[]: the bibliography, cited by key",
         "schema.json": "JSON Schema of every document",
     }
     files["index.json"] = _dumps(
@@ -262,6 +365,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
                 "regions": len(atlas.regions()),
             },
             "files": described,
+            "documents": STATIC_DOCUMENTS,
             "disclaimer": "A reference, not medical advice.",
         }
     )

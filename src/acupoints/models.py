@@ -21,6 +21,7 @@ from .vocabulary import (
     VERTEBRAL_LEVELS,
     CategoryKind,
     Hazard,
+    Hour,
     Level,
     Organ,
     Phase,
@@ -64,7 +65,7 @@ __all__ = [
     "level_index",
 ]
 
-_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+_CONFIG = ConfigDict(frozen=True, extra="forbid", defer_build=True, allow_inf_nan=False)
 
 
 class Alias(BaseModel):
@@ -73,7 +74,7 @@ class Alias(BaseModel):
     model_config = _CONFIG
 
     text: Text = Field(description="The alias as written: hanzi, pinyin or a code.")
-    pinyin: str | None = Field(default=None, description="Tone-marked pinyin, when the alias is in hanzi.")
+    pinyin: Text | None = Field(default=None, description="Tone-marked pinyin, when the alias is in hanzi.")
     kind: Literal["other-name", "old-name", "variant", "reading", "notation"] = Field(
         description=(
             "other-name: another classical name; old-name: a name the standard "
@@ -82,7 +83,7 @@ class Alias(BaseModel):
             "notation: another code system (e.g. M-BW-35)."
         )
     )
-    note: str | None = Field(default=None, description="Why the alias exists.")
+    note: Text | None = Field(default=None, description="Why the alias exists.")
 
 
 class Caution(BaseModel):
@@ -105,7 +106,7 @@ class Needling(BaseModel):
     )
     forbidden: bool = Field(default=False, description="Needling is traditionally forbidden (e.g. CV8).")
     cautions: tuple[Caution, ...] = ()
-    note: str | None = Field(default=None, description="Other technique notes.")
+    note: Text | None = Field(default=None, description="Other technique notes.")
 
     @model_validator(mode="after")
     def _depth_in_order(self) -> Needling:
@@ -127,7 +128,7 @@ class Moxibustion(BaseModel):
     model_config = _CONFIG
 
     status: Literal["allowed", "caution", "forbidden"]
-    reason: str | None = None
+    reason: Text | None = None
 
     @model_validator(mode="after")
     def _reason_unless_allowed(self) -> Moxibustion:
@@ -336,7 +337,7 @@ class Meridian(BaseModel):
     limb: Literal["hand", "foot"] | None = Field(description="None for GV and CV.")
     phase: Phase | None = Field(description="None for GV and CV.")
     partner: str | None = Field(description="Interior-exterior partner meridian; None for GV and CV.")
-    hours: tuple[int, int] | None = Field(
+    hours: tuple[Hour, Hour] | None = Field(
         description="Organ-clock hours (start, end), 24-hour clock; None for GV, CV."
     )
     flow_order: int | None = Field(
@@ -378,7 +379,7 @@ class Region(BaseModel):
     name: Slug
     label: Text
     parent: Slug | None = None
-    hanzi: str | None = None
+    hanzi: Text | None = None
 
     def __repr__(self) -> str:
         return f"Region({self.name!r})"
@@ -392,7 +393,7 @@ class Source(BaseModel):
     key: SourceKey
     citation: Text
     kind: Literal["standard", "textbook", "classic", "dictionary", "review", "trial"]
-    note: str | None = None
+    note: Text | None = None
 
 
 class Rule(BaseModel):
@@ -417,7 +418,7 @@ class Rule(BaseModel):
     levels: tuple[Level, Level] | None = None
     vessels: tuple[VesselCode, ...] = ()
     role: Role | None = Field(default=None, description="For empirical rules.")
-    reason: str | None = Field(default=None, description="Why, in a sentence; required for empirical.")
+    reason: Text | None = Field(default=None, description="Why, in a sentence; required for empirical.")
     main: bool = Field(
         default=False, description="The points are main points of the classical prescription (ranked higher)."
     )
@@ -458,7 +459,7 @@ class Complaint(BaseModel):
 
     name: Slug = Field(description="Stable identifier, e.g. low-back-pain.")
     label: Text = Field(description="Display name, e.g. Low back pain.")
-    hanzi: str | None = None
+    hanzi: Text | None = None
     parent: Slug | None = Field(
         default=None, description="A broader complaint whose rules also apply (e.g. headache)."
     )
@@ -468,7 +469,7 @@ class Complaint(BaseModel):
         default=(),
         description="Words looked for in the points' indications (besides the label and synonyms).",
     )
-    note: str | None = None
+    note: Text | None = None
     rules: tuple[Rule, ...] = ()
 
     def __repr__(self) -> str:

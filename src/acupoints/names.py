@@ -25,9 +25,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from ._arguments import MAX_QUERY, query_text
+from ._once import once
 from ._pinyin import strip_tones, toneless_forms
 from .codes import MERIDIAN_CODES, PREFIX_ALIASES, normalize_code, normalize_name
 from .errors import AmbiguousPointError, UnknownPointError
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 __all__ = ["Match", "NameIndex", "notation_table", "toneless_forms"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
-_MAX_QUERY = 200
 
 
 def _clean(text: str) -> str:
@@ -135,7 +135,7 @@ class NameIndex:
 
     def _candidates(self, text: str) -> list[str]:
         code = normalize_code(text)
-        if code is not None and self.atlas.find_point(code) is not None:
+        if code is not None and self.atlas._find_code(code) is not None:
             return [code]
         lowered = normalize_name(text)
         for index, keys in (
@@ -157,9 +157,8 @@ class NameIndex:
 
     def resolve(self, text: str) -> Point:
         """The one point ``text`` names (see the module docstring for what is accepted)."""
-        if not isinstance(text, str):
-            raise UnknownPointError(repr(text), [])
-        cleaned = _clean(text)[:_MAX_QUERY]
+        text = query_text(text)
+        cleaned = _clean(text)[:MAX_QUERY]
         if not cleaned:
             raise UnknownPointError(text, [])
         found = self._candidates(cleaned)
@@ -167,23 +166,24 @@ class NameIndex:
             return self.atlas.point(found[0])
         if found:
             raise AmbiguousPointError(text, sorted(found, key=self._order.__getitem__))
-        suggestions = [m.point.code for m in self.search(cleaned, limit=3)]
-        raise UnknownPointError(text, suggestions)
+        raise UnknownPointError(text, self.suggestions(cleaned))
 
-    def find(self, text: str) -> Point | None:
-        """Like :meth:`resolve` but None when nothing (or more than one point) matches."""
-        try:
-            return self.resolve(text)
-        except (UnknownPointError, AmbiguousPointError):
-            return None
+    def suggestions(self, text: str, limit: int = 3) -> list[str]:
+        """The codes to suggest for text that names no point: the closest codes
+        when it looks like a code (``LI99`` -> LI9, LI19), else the best search hits."""
+        if normalize_code(text) is not None:
+            close = self.atlas.closest_codes(text, limit=limit)
+            if close:
+                return close
+        return [m.point.code for m in self.search(text, limit=limit)]
 
     # -- search ----------------------------------------------------------------
 
-    @cached_property
+    @once
     def _order(self) -> dict[str, int]:
         return {p.code: i for i, p in enumerate(self.atlas.points())}
 
-    @cached_property
+    @once
     def _choices(self) -> list[str]:
         return [key for _, _, key, _ in self._entries]
 
@@ -194,9 +194,7 @@ class NameIndex:
         """
         from rapidfuzz import fuzz, process
 
-        if not isinstance(text, str):
-            return []
-        cleaned = _clean(text)[:_MAX_QUERY]
+        cleaned = _clean(query_text(text, "search text"))[:MAX_QUERY]
         if not cleaned or limit <= 0:
             return []
         best: dict[str, Match] = {}

@@ -7,9 +7,9 @@ publish (described by :class:`acupoints.export.CandidatesDocument`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from ._disclaimer import DISCLAIMER
 from .models import Complaint, Point, Role
@@ -162,8 +162,18 @@ class Excluded:
 
 
 @dataclass(frozen=True, slots=True)
-class Candidates:
-    """The answer to a complaint query: ranked candidates and what was excluded."""
+class Candidates(Sequence[Candidate]):
+    """The answer to a complaint query: ranked candidates and what was excluded.
+
+    A read-only sequence of :class:`Candidate` in rank order that can also be
+    indexed by point code; ``in``, ``len``, iteration and both kinds of index
+    agree:
+
+    >>> import acupoints
+    >>> answer = acupoints.candidates("low back pain")
+    >>> answer[0] is answer[answer[0].code], answer[0] in answer, "BL23" in answer
+    (True, True, True)
+    """
 
     complaint: Complaint
     pregnant: bool
@@ -178,12 +188,42 @@ class Candidates:
     def __len__(self) -> int:
         return len(self.candidates)
 
-    def __getitem__(self, code: str) -> Candidate:
-        """The candidate for a point code (KeyError if it is not a candidate)."""
-        for candidate in self.candidates:
-            if candidate.point.code == code:
-                return candidate
-        raise KeyError(code)
+    @overload
+    def __getitem__(self, key: int) -> Candidate: ...
+    @overload
+    def __getitem__(self, key: str) -> Candidate: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Candidate, ...]: ...
+    def __getitem__(self, key: int | str | slice) -> Candidate | tuple[Candidate, ...]:
+        """A candidate by rank position (``[0]``), or by point code in any
+        notation (``["BL23"]``, ``["UB23"]``: a KeyError if it is not a candidate)."""
+        if isinstance(key, str):
+            code = _code_of(key)
+            for candidate in self.candidates:
+                if candidate.point.code == code:
+                    return candidate
+            raise KeyError(key)
+        if isinstance(key, bool) or not isinstance(key, int | slice):
+            raise TypeError(f"candidates are indexed by position or point code, not {type(key).__name__}")
+        return self.candidates[key]
+
+    def __contains__(self, item: object) -> bool:
+        """A candidate, or a point code in any notation, among the candidates."""
+        if isinstance(item, str):
+            code = _code_of(item)
+            return any(c.point.code == code for c in self.candidates)
+        return item in self.candidates
+
+    def get(self, code: str, default: Candidate | None = None) -> Candidate | None:
+        """The candidate for a point code, or ``default``."""
+        try:
+            return self[code]
+        except KeyError:
+            return default
+
+    def keys(self) -> list[str]:
+        """The candidates' codes in rank order (as :attr:`codes`)."""
+        return self.codes
 
     @property
     def codes(self) -> list[str]:
@@ -208,6 +248,12 @@ class Candidates:
             "notes": list(self.notes),
             "disclaimer": DISCLAIMER,
         }
+
+
+def _code_of(text: str) -> str:
+    from .codes import normalize_code
+
+    return normalize_code(text) or text
 
 
 def _reasons(items: list[dict[str, Any]]) -> tuple[Reason, ...]:

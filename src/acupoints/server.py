@@ -13,13 +13,17 @@ is an error.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Path, Query, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
 
 from . import load
+from ._arguments import MAX_LIMIT, MAX_QUERY
+from ._http import MAX_TARGET, HardenedHTTP
 from .atlas import Atlas
 from .errors import (
     AmbiguousPointError,
@@ -28,33 +32,30 @@ from .errors import (
     UnknownPointError,
     UnknownRegionError,
 )
-from .export import SCHEMA_VERSION, CandidatesDocument, SearchResultDocument
-from .models import VERTEBRAL_LEVELS, CategoryKind, Complaint, Meridian, Point, Region
+from .export import (
+    SCHEMA_VERSION,
+    ApiIndexDocument,
+    CandidatesDocument,
+    ComplaintDocument,
+    ErrorDocument,
+    MeridianWithPoints,
+    RegionWithPoints,
+    SearchResultDocument,
+    VesselWithPoints,
+)
+from .models import VERTEBRAL_LEVELS, CategoryKind, Complaint, Meridian, Point, Region, Source, Vessel
 
 __all__ = ["create_app"]
 
-_LEVEL_PATTERN = "^(" + "|".join(VERTEBRAL_LEVELS) + ")$"
-_Text = Annotated[str, Query(min_length=1, max_length=200)]
+# any case, like the API and the CLI (``l4``); the library gives the standard spelling
+_LEVEL_PATTERN = (
+    "^(" + "|".join("".join(f"[{c.upper()}{c.lower()}]" for c in lv) for lv in VERTEBRAL_LEVELS) + ")$"
+)
+_Text = Annotated[str, Query(min_length=1, max_length=MAX_QUERY)]
+_Name = Annotated[str, Path(min_length=1, max_length=MAX_QUERY)]
 
 
-class MeridianWithPoints(Meridian):
-    """A meridian and the codes of its points, in order."""
-
-    points: list[str]
-
-
-class RegionWithPoints(Region):
-    """A region and the codes of the points in it (with its sub-regions)."""
-
-    points: list[str]
-
-
-class ErrorBody(BaseModel):
-    """What every 404 and 409 answer carries."""
-
-    detail: str
-    suggestions: list[str] = []
-    matches: list[str] = []
+ErrorBody = ErrorDocument
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -66,14 +67,32 @@ _AMBIGUOUS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(atlas: Atlas | None = None) -> FastAPI:
-    """The HTTP application for an atlas (the default one if None)."""
+def _short(value: object) -> object:
+    if isinstance(value, str) and len(value) > 80:
+        return value[:80] + "..."
+    return value
+
+
+def create_app(
+    atlas: Atlas | None = None, *, cors_origins: Sequence[str] = ("*",), docs: bool = False
+) -> FastAPI:
+    """The HTTP application for an atlas (the default one if None).
+
+    ``cors_origins``: the origins whose web pages may read the API (``*``, the
+    default, for any: the data is public and read-only). ``docs=True`` also
+    serves FastAPI's interactive docs at ``/docs``, which load their scripts
+    from a third-party CDN; off by default (``/openapi.json`` is always there).
+    """
     data = atlas or load()
     app = FastAPI(
         title="acupoints",
         version=str(SCHEMA_VERSION),
         summary="Read-only reference API of acupuncture points. A reference, not medical advice.",
+        docs_url="/docs" if docs else None,
+        redoc_url=None,
+        responses={414: {"model": ErrorBody, "description": f"Path and query over {MAX_TARGET} bytes."}},
     )
+    app.add_middleware(HardenedHTTP, cors_origins=tuple(cors_origins))
 
     def not_found(detail: str, suggestions: tuple[str, ...] = ()) -> JSONResponse:
         return JSONResponse(
@@ -88,13 +107,21 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         suggestions = getattr(error, "suggestions", ())
         return not_found(str(error), tuple(suggestions))
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid(_: Request, error: Exception) -> JSONResponse:
+        # FastAPI's own 422 shape, with the offending input cut short: a
+        # megabyte of query must not come back as a megabyte of error
+        assert isinstance(error, RequestValidationError)
+        detail = [{**item, "input": _short(item.get("input"))} for item in error.errors()]
+        return JSONResponse({"detail": jsonable_encoder(detail)}, status_code=422)
+
     @app.exception_handler(AmbiguousPointError)
     async def ambiguous(_: Request, error: Exception) -> JSONResponse:
         assert isinstance(error, AmbiguousPointError)
         body = {"detail": str(error), "suggestions": [], "matches": list(error.matches)}
         return JSONResponse(body, status_code=409)
 
-    @app.get("/", summary="What this API offers")
+    @app.get("/", summary="What this API offers", response_model=ApiIndexDocument)
     def index() -> dict[str, Any]:
         return {
             "name": "acupoints",
@@ -107,7 +134,11 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
                 "/meridians/{code}",
                 "/regions",
                 "/regions/{name}",
+                "/vessels",
+                "/vessels/{code}",
                 "/complaints",
+                "/complaints/{name}",
+                "/sources",
                 "/candidates?complaint=&pregnant=&level=&limit=",
                 "/search?q=&limit=",
             ],
@@ -121,7 +152,7 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         response_model=list[Point],
     )
     def points(
-        meridian: Annotated[str | None, Query(max_length=10)] = None,
+        meridian: Annotated[str | None, Query(max_length=16)] = None,
         region: Annotated[str | None, Query(max_length=50)] = None,
         category: CategoryKind | None = None,
     ) -> list[dict[str, Any]]:
@@ -134,7 +165,7 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         responses=_AMBIGUOUS,
         response_model=Point,
     )
-    def point(code: str) -> dict[str, Any]:
+    def point(code: _Name) -> dict[str, Any]:
         return data.point_record(data.resolve(code).code)
 
     @app.get("/meridians", summary="The 14 meridians", response_model=list[Meridian])
@@ -147,9 +178,27 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         responses=_ERRORS,
         response_model=MeridianWithPoints,
     )
-    def meridian(code: str) -> dict[str, Any]:
+    def meridian(code: _Name) -> dict[str, Any]:
         found = data.meridian(code)
         return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(found.code)]}
+
+    @app.get("/vessels", summary="The eight extraordinary vessels", response_model=list[Vessel])
+    def vessels() -> list[dict[str, Any]]:
+        return [v.model_dump(mode="json") for v in data.vessels()]
+
+    @app.get(
+        "/vessels/{code}",
+        summary="An extraordinary vessel and its points",
+        responses=_ERRORS,
+        response_model=VesselWithPoints,
+    )
+    def vessel(code: _Name) -> dict[str, Any]:
+        found = data.vessel(code)
+        return {**found.model_dump(mode="json"), "points": [p.code for p in data.vessel_points(found.code)]}
+
+    @app.get("/sources", summary="The bibliography the data cites by key", response_model=list[Source])
+    def sources() -> list[dict[str, Any]]:
+        return [s.model_dump(mode="json") for s in data.sources()]
 
     @app.get("/regions", summary="The body-region tree", response_model=list[Region])
     def regions() -> list[dict[str, Any]]:
@@ -161,7 +210,7 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         responses=_ERRORS,
         response_model=RegionWithPoints,
     )
-    def region(name: str) -> dict[str, Any]:
+    def region(name: _Name) -> dict[str, Any]:
         found = data.region(name)
         return {**found.model_dump(mode="json"), "points": [p.code for p in data.points(region=found.name)]}
 
@@ -174,6 +223,20 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         return [c.model_dump(mode="json") for c in data.complaints()]
 
     @app.get(
+        "/complaints/{name}",
+        summary="A complaint, its candidates, and the pregnancy variant",
+        responses=_ERRORS,
+        response_model=ComplaintDocument,
+    )
+    def complaint(name: _Name) -> dict[str, Any]:
+        found = data.complaint(name)
+        return {
+            "complaint": found.model_dump(mode="json"),
+            "candidates": data.candidates_record(found.name),
+            "pregnant": data.candidates_record(found.name, pregnant=True),
+        }
+
+    @app.get(
         "/candidates",
         summary="Candidate points for a complaint",
         responses=_ERRORS,
@@ -183,7 +246,7 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         complaint: _Text,
         pregnant: bool = False,
         level: Annotated[str | None, Query(pattern=_LEVEL_PATTERN)] = None,
-        limit: Annotated[int | None, Query(ge=0, le=500)] = None,
+        limit: Annotated[int | None, Query(ge=0, le=MAX_LIMIT)] = None,
     ) -> dict[str, Any]:
         return data.candidates_record(complaint, pregnant=pregnant, level=level, limit=limit)
 
@@ -192,7 +255,7 @@ def create_app(atlas: Atlas | None = None) -> FastAPI:
         summary="Fuzzy search over codes and names in every script",
         response_model=list[SearchResultDocument],
     )
-    def search(q: _Text, limit: Annotated[int, Query(ge=1, le=100)] = 10) -> list[dict[str, Any]]:
+    def search(q: _Text, limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = 10) -> list[dict[str, Any]]:
         return [m.as_dict() for m in data.search(q, limit=limit)]
 
     return app

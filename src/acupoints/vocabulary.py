@@ -7,15 +7,20 @@ Every name here is also importable from :mod:`acupoints.models`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field, StringConstraints
+
+from .codes import VERTEBRAL_LEVELS as _VERTEBRAL_LEVELS
 
 __all__ = [
     "FIVE_SHU",
+    "MAX_TEXT",
     "VERTEBRAL_LEVELS",
     "CategoryKind",
     "Hazard",
+    "Hour",
     "Level",
     "Organ",
     "Phase",
@@ -121,16 +126,29 @@ PointCode = Annotated[
     str, Field(pattern=r"^(LU|LI|ST|SP|HT|SI|BL|KI|PC|TE|GB|LR|GV|CV|EX-(HN|CA|B|UE|LE))[1-9][0-9]?$")
 ]
 SourceKey = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-Text = Annotated[str, Field(min_length=1)]
+MAX_TEXT = 2000
+"""The longest text field (the longest in the data is under 400 characters)."""
 
-VERTEBRAL_LEVELS: tuple[str, ...] = (
-    *(f"C{i}" for i in range(1, 8)),
-    *(f"T{i}" for i in range(1, 13)),
-    *(f"L{i}" for i in range(1, 6)),
-    *(f"S{i}" for i in range(1, 6)),
-    "Co",
-)
-"""Vertebral levels from the atlas down to the coccyx, in order."""
+
+def _plain_text(text: str) -> str:
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"):
+            raise ValueError(f"control or invisible character U+{ord(ch):04X} in text")
+    return text
+
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(_plain_text),
+]
+"""Prose or a name: not blank once stripped, bounded, no control or invisible characters."""
+
+Hour = Annotated[int, Field(ge=0, le=23)]
+"""An hour of the 24-hour clock."""
+
+# defined beside the codes, which need no pydantic (the CLI's fast path uses them)
+VERTEBRAL_LEVELS = _VERTEBRAL_LEVELS
 
 _LEVEL_RE = re.compile(r"^(C[1-7]|T(1[0-2]|[1-9])|L[1-5]|S[1-5]|Co)$")
 Level = Annotated[str, Field(pattern=_LEVEL_RE.pattern)]
