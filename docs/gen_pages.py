@@ -227,6 +227,15 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
     return nav
 
 
+def edit_base(config: Any) -> str:
+    """Where "Edit this data" links point: the repository (ACUPOINTS_REPO_URL, read by mkdocs.yml)
+    and its edit path; empty, and no edit links at all, when no repository is configured."""
+    repo = config.get("repo_url")
+    if not repo:
+        return ""
+    return f"{repo.rstrip('/')}/{(config.get('edit_uri') or 'edit/main/').strip('/')}/data/"
+
+
 def main(standalone: bool) -> None:
     if standalone:  # python docs/gen_pages.py OUT: write into a folder
         out = Path(sys.argv[1])
@@ -236,19 +245,19 @@ def main(standalone: bool) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             return target.open("w", encoding="utf-8")
 
-        generate(open_file, "")
+        from mkdocs.config import load_config
+
+        generate(
+            open_file, edit_base(load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml")))
+        )
         return
     import mkdocs_gen_files
 
-    config = mkdocs_gen_files.config
-    edit = (
-        f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/data/"
-        if config.get("repo_url")
-        else ""
-    )
+    generate_open = mkdocs_gen_files.open
+    edit = edit_base(mkdocs_gen_files.config)
 
     def gen_open(path: str) -> TextIO:
-        handle: TextIO = mkdocs_gen_files.open(path, "w", encoding="utf-8")
+        handle: TextIO = generate_open(path, "w", encoding="utf-8")
         return handle
 
     generate(gen_open, edit)

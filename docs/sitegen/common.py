@@ -105,5 +105,5 @@ def category_text(category: Any) -> str:
     return f"{link} ({qualifier})" if qualifier else link
 
 
-def source_list(keys: Iterable[str]) -> str:
-    return ", ".join(f"[{key}](../sources.md#{key})" for key in keys)
+def source_list(keys: Iterable[str], base: str = "../") -> str:
+    return ", ".join(f"[{key}]({base}sources.md#{key})" for key in keys)

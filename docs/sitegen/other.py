@@ -170,8 +170,8 @@ def back_chart_page(atlas: Atlas, chart: str) -> str:
         + "# Back chart\n\n"
         + f"All {len(rows)} points of the Governor Vessel, the Bladder meridian and the back extra points "
         "that lie between C7 and the coccyx, placed by vertebral level and by distance from the midline "
-        "(BL31–BL34 in the sacral foramina). Each point is a link; on a narrow screen the chart scrolls "
-        "sideways.\n\n"
+        "(BL31–BL34 in the sacral foramina). One side is drawn: the points beside the midline lie on both "
+        "sides. Each point is a link.\n\n"
         + chart
         + "\n\n## The same as a table\n\n| Point | Pinyin | Hanzi | Level | Cun from midline |\n"
         "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"

@@ -39,6 +39,10 @@ def title(atlas: Atlas, point: Point) -> list[str]:
     if point.hanzi_traditional != point.hanzi:
         names.append(f"<span lang='zh-Hant'>{point.hanzi_traditional}</span> (trad.)")
     names.append(point.english)
+    if point.meridian is not None:
+        names.append(atlas.meridian(point.meridian).english)
+    else:
+        names.append(EXTRA_GROUPS[point.group].replace("Extra points of the", "Extra point,"))
     out.append(f"<p class='point-names'>{' · '.join(names)}</p>\n")
     return out
 
@@ -105,7 +109,7 @@ def _neighbours(members: list[Point], point: Point) -> str:
 
 def names_table(atlas: Atlas, point: Point) -> list[str]:
     """The full names: every script, the channel with the points before and after, notations, aliases."""
-    out = ["## Names\n", "| | |\n|---|---|"]
+    out = ["## Names\n", "| Kind | Name |\n|---|---|"]
     out.append(f"| Pinyin | {point.pinyin} ({', '.join(toneless_forms(point.pinyin))}) |")
     out.append(f"| Hanzi | {point.hanzi} (simplified) · {point.hanzi_traditional} (traditional) |")
     out.append(f"| English | {cell(point.english)} |")

@@ -34,8 +34,8 @@ KEYWORDS = (
 
 def _item(point: Point, text: str, sources: Iterable[str] = ()) -> str:
     keys = list(sources)
-    cited = f" ({source_list(keys)})" if keys else ""
-    return f"- **{point_link(point)}** {point.pinyin} {point.hanzi}: {text}{cited}"
+    cited = f" ({source_list(keys, base='')})" if keys else ""
+    return f"- **{point_link(point, 'points/')}** {point.pinyin} {point.hanzi}: {text}{cited}"
 
 
 def _by_region(atlas: Atlas, points: list[Point], line: Callable[[Point], str]) -> list[str]:
@@ -68,9 +68,9 @@ def pregnancy_section(atlas: Atlas) -> list[str]:
         "used with caution. With `pregnant=True` (or `--pregnant`) the complaint queries leave the "
         "forbidden points out and keep the cautioned ones with their warning.\n"
     )
-    out.append(f"### Forbidden in pregnancy ({len(forbidden)})\n")
+    out.append(f"### Forbidden in pregnancy ({len(forbidden)}) {{ #pregnancy-forbidden }}\n")
     out += _by_region(atlas, forbidden, line)
-    out.append(f"### With caution in pregnancy ({len(cautioned)})\n")
+    out.append(f"### With caution in pregnancy ({len(cautioned)}) {{ #pregnancy-caution }}\n")
     out += _by_region(atlas, cautioned, line)
     return out
 
@@ -82,19 +82,19 @@ def other_conditions_section(atlas: Atlas) -> list[str]:
         for c in p.contraindications
         if c.condition != "pregnancy"
     ]
-    return ["## Other conditions\n", *rows, ""] if rows else []
+    return ["## Other conditions { #other-conditions }\n", *rows, ""] if rows else []
 
 
 def needling_section(atlas: Atlas) -> list[str]:
     rows = [_item(p, p.needling.note or "needling forbidden") for p in atlas.points() if p.needling.forbidden]
-    return [f"## Needling forbidden ({len(rows)})\n", *rows, ""] if rows else []
+    return [f"## Needling forbidden ({len(rows)}) {{ #needling-forbidden }}\n", *rows, ""] if rows else []
 
 
 def moxibustion_section(atlas: Atlas) -> list[str]:
     out = ["## Moxibustion\n"]
     for status, heading in (("forbidden", "Moxibustion forbidden"), ("caution", "Moxibustion with caution")):
         points = [p for p in atlas.points() if p.moxibustion.status == status]
-        out.append(f"### {heading} ({len(points)})\n")
+        out.append(f"### {heading} ({len(points)}) {{ #moxibustion-{status} }}\n")
         out += [_item(p, p.moxibustion.reason or status) for p in points]
         out.append("")
     return out

@@ -1,5 +1,8 @@
 """The back chart: every back point by vertebral level and distance from the midline.
 
+One side is drawn (the points beside the midline are bilateral), so the chart
+fits a desktop column at full size and a phone with little sideways scrolling.
+
 Labels are placed beside their own dot: to the right unless another dot or
 label is in the way, then to the left (the Governor Vessel's to the left first,
 keeping the midline clear). Every point is a link with a tap target of at
@@ -35,8 +38,8 @@ COLUMNS: dict[float, tuple[str, str]] = {
     3.5: ("#148f77", "3.5 cun (extra points)"),
 }
 _ROW = 30
-_PER_CUN = 100
-_CENTRE = 430
+_PER_CUN = 90
+_CENTRE = 95  # the midline; the level labels and the Governor Vessel's labels to its left
 _LABEL_FONT = 13
 _SMALL_FONT = 12
 _HIT = 14  # tap-target radius: 28 px across, >= 24 px at the smallest size (12 -> 11 px)
@@ -74,37 +77,36 @@ def back_chart_parts(atlas: Atlas, href: Href | None) -> tuple[float, float, lis
     levels = [
         lvl for lvl in VERTEBRAL_LEVELS if level_index(_FIRST) <= level_index(lvl) <= level_index(_LAST)
     ]
-    top = 112
+    top = 124
     height = top + _ROW * (len(levels) - 1) + 40
-    width = _CENTRE + 3.5 * _PER_CUN + 70
+    width = _CENTRE + 3.5 * _PER_CUN + 62
     row_y = {lvl: top + i * _ROW for i, lvl in enumerate(levels)}
     body = [f'<rect class="panel" width="{width:.0f}" height="{height}" fill="#fbfcfc"/>']
     body.append(
         f'<text x="{width / 2:.0f}" y="24" text-anchor="middle" font-size="16" font-weight="600" '
         'fill="currentColor">The back: points by vertebral level</text>'
     )
-    # key, two rows of three
+    # key, three rows of two
     for n, (colour, label) in enumerate(COLUMNS.values()):
-        kx, ky = 24 + (n % 3) * 270, 48 + (n // 3) * 20
+        kx, ky = 16 + (n % 2) * 226, 48 + (n // 2) * 19
         body.append(
             f'<circle cx="{kx}" cy="{ky - 4}" r="5" fill="{colour}"/>'
             f'<text x="{kx + 10}" y="{ky}" font-size="{_SMALL_FONT}" fill="currentColor">'
             f"{escape(label)}</text>"
         )
     for cun, (colour, _) in COLUMNS.items():
-        for side in (-1, 1) if cun else (1,):
-            x = _CENTRE + side * cun * _PER_CUN
-            body.append(
-                f'<line x1="{x:.0f}" y1="{top - 14}" x2="{x:.0f}" y2="{height - 28}" stroke="{colour}" '
-                'stroke-width="1" stroke-dasharray="3 4" opacity="0.6"/>'
-            )
+        x = _CENTRE + cun * _PER_CUN
+        body.append(
+            f'<line x1="{x:.0f}" y1="{top - 14}" x2="{x:.0f}" y2="{height - 28}" stroke="{colour}" '
+            'stroke-width="1" stroke-dasharray="3 4" opacity="0.6"/>'
+        )
         if cun != FORAMINA:
             body.append(
                 f'<text x="{_CENTRE + cun * _PER_CUN:.0f}" y="{top - 18}" font-size="{_SMALL_FONT}" '
                 f'text-anchor="middle" class="muted" fill="#566573">{cun:g}</text>'
             )
     body.append(
-        f'<text x="{_CENTRE + 3.5 * _PER_CUN + 24:.0f}" y="{top - 18}" font-size="{_SMALL_FONT}" '
+        f'<text x="{_CENTRE + 3.5 * _PER_CUN + 18:.0f}" y="{top - 18}" font-size="{_SMALL_FONT}" '
         'class="muted" fill="#566573">cun</text>'
     )
     for level, y in row_y.items():
@@ -119,8 +121,8 @@ def back_chart_parts(atlas: Atlas, href: Href | None) -> tuple[float, float, lis
     for point in points:
         loc = point.location
         assert loc.level is not None
-        cun = _column(point)
-        assert cun is not None
+        column = _column(point)
+        assert column is not None
         span = [loc.level]
         if loc.level_to:
             span = [
@@ -129,30 +131,29 @@ def back_chart_parts(atlas: Atlas, href: Href | None) -> tuple[float, float, lis
                 if level_index(loc.level) <= level_index(lvl) <= level_index(loc.level_to)
             ]
         radius = 4.0 if len(span) > 1 else 6.0
-        dots[point.code] = [
-            (_CENTRE + side * cun * _PER_CUN, row_y[lvl], radius)
-            for lvl in span
-            for side in ((-1, 1) if cun else (1,))
-        ]
+        dots[point.code] = [(_CENTRE + column * _PER_CUN, float(row_y[lvl]), radius) for lvl in span]
     taken: dict[float, list[tuple[float, float]]] = {}  # row y -> occupied x intervals
     for spots in dots.values():
-        for x, y, r in spots:
-            taken.setdefault(y, []).append((x - r - 1, x + r + 1))
+        for sx, sy, sr in spots:
+            taken.setdefault(sy, []).append((sx - sr - 1, sx + sr + 1))
 
     def free(y: float, a: float, b: float) -> bool:
         return all(b <= lo or a >= hi for lo, hi in taken.get(y, []))
 
     for point in points:
         spots = dots[point.code]
-        x, y, r = max(spots, key=lambda s: (-s[1], s[0]))  # the first level, right-hand dot
+        dx, dy, dr = min(spots, key=lambda s: s[1])  # at its first level
         w = _text_width(point.code, _LABEL_FONT)
-        right = (x + r + 4, x + r + 4 + w)
-        left = (x - r - 4 - w, x - r - 4)
+        right = (dx + dr + 4, dx + dr + 4 + w)
+        left = (dx - dr - 4 - w, dx - dr - 4)
         options = [left, right] if point.group == "GV" or _column(point) == 0.0 else [right, left]
-        a, b = next((o for o in options if free(y, *o)), options[0])
-        taken.setdefault(y, []).append((a, b))
+        a, b = next((o for o in options if free(dy, *o)), options[0])
+        taken.setdefault(dy, []).append((a, b))
+        # anchored at the dot's side, so the label hugs its dot whatever the font's real width
+        at, anchor = (b, "end") if (a, b) == left else (a, "start")
         label = (
-            f'<text x="{a:.0f}" y="{y + 4.5:.0f}" font-size="{_LABEL_FONT}" fill="currentColor">'
+            f'<text x="{at:.0f}" y="{dy + 4.5:.0f}" font-size="{_LABEL_FONT}" text-anchor="{anchor}" '
+            'fill="currentColor">'
             f"{escape(point.code)}</text>"
         )
         colour = COLUMNS[_column(point) or 0.0][0]
@@ -167,7 +168,8 @@ def back_chart_parts(atlas: Atlas, href: Href | None) -> tuple[float, float, lis
         )
         body.append(inner if href is None else f'<a href="{escape(href(point.code))}">{inner}</a>')
     desc = (
-        f"Chart of the back from {_FIRST} to the coccyx with {len(points)} points: the Governor Vessel "
+        f"Chart of the back from {_FIRST} to the coccyx with {len(points)} points, one side shown (the "
+        "points beside the midline are bilateral): the Governor Vessel "
         "on the midline, Huatuojiaji 0.5 cun, the sacral foramina, the inner Bladder line 1.5 cun and the "
         "outer line 3 cun from it, and the extra points at 3.5 cun, each at the level of its vertebra."
     )

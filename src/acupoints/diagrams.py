@@ -205,44 +205,55 @@ def meridian_chain(atlas: Atlas, code: str, href: Href | None = None) -> str:
 def complaint_diagram(
     atlas: Atlas, answer: Candidates, href: Href | None = None, limit: int | None = None
 ) -> str:
-    """Complaint → regions → candidate points, grouped by role: every candidate, or the
-    first ``limit`` with a line saying how many are left out."""
+    """Complaint → regions → candidate points by rank, coloured by role; narrow enough for a
+    phone. Every candidate is drawn, or the first ``limit`` with a line saying how many are left out."""
     complaint = answer.complaint
     shown = answer.candidates[:limit] if limit is not None else answer.candidates
     hidden = len(answer.candidates) - len(shown)
     regions = complaint.regions or ("(whole body)",)
     known = {r.name for r in atlas.regions()}
-    pitch = 32
-    width = 620
-    rows = len(shown) + (1 if hidden else 0)
-    height = max(160, 48 + pitch * max(rows, len(regions)))
-    body = [f'<rect class="panel" width="{width}" height="{height}" fill="#fbfcfc"/>']
-    cy = height / 2
+    width, pad, gap = 360, 10, 8
+    body: list[str] = []
     body.append(
-        f'<rect x="10" y="{cy - 24}" width="164" height="48" rx="8" fill="#1f618d"/>'
-        f'<text x="92" y="{cy + 5}" font-size="13" fill="#fff" text-anchor="middle">{escape(complaint.label)}</text>'
+        f'<rect x="{pad}" y="8" width="{width - 2 * pad}" height="36" rx="8" fill="#1f618d"/>'
+        f'<text x="{width / 2:.0f}" y="31" font-size="14" font-weight="600" fill="#fff" '
+        f'text-anchor="middle">{escape(complaint.label)}</text>'
     )
-    region_y = {}
-    for i, name in enumerate(regions):
-        y = 40 + i * (height - 70) / max(1, len(regions) - 1) if len(regions) > 1 else cy
-        region_y[name] = y
-        label = atlas.region(name).label.split(" (")[0] if name in known else name
+    per_row = 3 if len(regions) != 4 else 2
+    y = 58
+    for start in range(0, len(regions), per_row):
+        row = regions[start : start + per_row]
+        box = (width - 2 * pad - gap * (len(row) - 1)) / len(row)
+        for n, name in enumerate(row):
+            x = pad + n * (box + gap)
+            label = atlas.region(name).label.split(" (")[0] if name in known else name
+            body.append(
+                f'<line x1="{x + box / 2:.0f}" y1="44" x2="{x + box / 2:.0f}" y2="{y}" stroke="#aab7b8"/>'
+                f'<rect x="{x:.0f}" y="{y}" width="{box:.0f}" height="28" rx="6" fill="#eaf2f8" stroke="#1f618d"/>'
+                f'<text x="{x + box / 2:.0f}" y="{y + 18.5}" font-size="12" text-anchor="middle" '
+                f'fill="#17202a">{escape(label)}</text>'
+            )
+        y += 36
+    y += 6
+    for n, (role, colour) in enumerate(_ROLE_COLOURS.items()):
+        x = pad + n * 86
         body.append(
-            f'<line x1="174" y1="{cy}" x2="196" y2="{y:.0f}" stroke="#aab7b8"/>'
-            f'<rect x="196" y="{y - 15:.0f}" width="150" height="30" rx="6" fill="#eaf2f8" stroke="#1f618d"/>'
-            f'<text x="271" y="{y + 5:.0f}" font-size="12" text-anchor="middle" fill="#17202a">{escape(label)}</text>'
+            f'<rect x="{x}" y="{y}" width="12" height="12" rx="2" fill="{colour}"/>'
+            f'<text x="{x + 17}" y="{y + 10.5}" font-size="12" fill="currentColor">{role}</text>'
         )
+    y += 26
+    column = (width - 2 * pad - gap) / 2
     for i, candidate in enumerate(shown):
-        y = 34 + i * pitch
-        colour = _ROLE_COLOURS[candidate.role]
+        x = pad + (i % 2) * (column + gap)
+        top = y + (i // 2) * 34
         point = candidate.point
-        anchor = next((region_y[r] for r in point.location.regions if r in region_y), cy)
-        body.append(f'<line x1="346" y1="{anchor:.0f}" x2="372" y2="{y}" stroke="{colour}" opacity="0.5"/>')
         inner = (
-            f"<title>{escape(point.code)} {escape(point.pinyin)}: {candidate.role}</title>"
-            f'<rect x="372" y="{y - 14}" width="238" height="28" rx="5" fill="{colour}"/>'
-            f'<text x="382" y="{y + 4.5}" font-size="13" fill="#fff">{candidate.rank}. {escape(point.code)} '
-            f"{escape(point.hanzi)} · {candidate.role}</text>"
+            f"<title>{candidate.rank}. {escape(point.code)} {escape(point.pinyin)} {escape(point.hanzi)}: "
+            f"{candidate.role}</title>"
+            f'<rect x="{x:.0f}" y="{top}" width="{column:.0f}" height="28" rx="5" '
+            f'fill="{_ROLE_COLOURS[candidate.role]}"/>'
+            f'<text x="{x + 9:.0f}" y="{top + 18.5}" font-size="13" fill="#fff">{candidate.rank}. '
+            f"{escape(point.code)} {escape(point.hanzi)}</text>"
         )
         body.append(
             _link(
@@ -251,11 +262,15 @@ def complaint_diagram(
                 f'<g class="point" data-code="{point.code}" data-point="{point.code}">{inner}</g>',
             )
         )
+    y += ((len(shown) + 1) // 2) * 34
     if hidden:
         body.append(
-            f'<text x="382" y="{34 + len(shown) * pitch + 4}" font-size="13" fill="currentColor">'
+            f'<text x="{pad}" y="{y + 14}" font-size="13" fill="currentColor">'
             f"+ {hidden} more candidates, listed below</text>"
         )
+        y += 24
+    height = y + 4
+    body.insert(0, f'<rect class="panel" width="{width}" height="{height}" fill="#fbfcfc"/>')
     listed = "; ".join(f"{c.point.code} ({c.role})" for c in shown)
     more = f" {hidden} more are left out of the drawing." if hidden else ""
     desc = (
