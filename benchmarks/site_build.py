@@ -2,9 +2,10 @@
 
     python benchmarks/site_build.py [--runs 3]
 
-Prints the median build time, the number of pages and JSON files, and the
-target (the whole site in <= 15 s on a 2-core machine). As a baseline from
-the same run it also times ``python -c "import mkdocs, material"``.
+Prints the median build time, the number of pages and JSON files, the
+weight of the point pages' HTML, and the targets (the whole site in <= 15 s on
+a 2-core machine; a point page, inline SVG included, <= 150 KB). As a baseline
+from the same run it also times ``python -c "import mkdocs, material"``.
 """
 
 from __future__ import annotations
@@ -41,11 +42,24 @@ def main() -> None:
             imports.append(_time(baseline, env))
         pages = len(list(Path(out).rglob("*.html")))
         files = len(list((Path(out) / "data" / "v1").rglob("*.json")))
+        weights = {p.parent.name: p.stat().st_size for p in (Path(out) / "points").glob("*/index.html")}
+        others = {
+            name: (Path(out) / name / "index.html").stat().st_size
+            for name in ("complaints/low-back-pain", "safety", "diagrams/back")
+        }
     median = statistics.median(builds)
     print(f"site build, median of {args.runs} runs")
     print(f"  mkdocs build --strict   {median:6.1f} s  target <= 15 s: {'ok' if median <= 15 else 'MISSED'}")
     print(f"  import mkdocs, material {statistics.median(imports):6.2f} s  (baseline)")
     print(f"  {pages} HTML pages, {files} JSON files in data/v1")
+    heaviest = max(weights, key=weights.__getitem__)
+    kb = weights[heaviest] / 1024
+    print(
+        f"  point pages: median {statistics.median(weights.values()) / 1024:.0f} KB, heaviest {heaviest} "
+        f"{kb:.0f} KB  target <= 150 KB: {'ok' if kb <= 150 else 'MISSED'}"
+    )
+    for name, size in others.items():
+        print(f"  {name}: {size / 1024:.0f} KB")
 
 
 if __name__ == "__main__":

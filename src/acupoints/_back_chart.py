@@ -90,7 +90,7 @@ def back_chart_parts(atlas: Atlas, href: Href | None) -> tuple[float, float, lis
     for n, (colour, label) in enumerate(COLUMNS.values()):
         kx, ky = 16 + (n % 2) * 226, 48 + (n // 2) * 19
         body.append(
-            f'<circle cx="{kx}" cy="{ky - 4}" r="5" fill="{colour}"/>'
+            f'<circle cx="{kx}" cy="{ky - 4}" r="5" fill="{colour}" class="dot"/>'
             f'<text x="{kx + 10}" y="{ky}" font-size="{_SMALL_FONT}" fill="currentColor">'
             f"{escape(label)}</text>"
         )
