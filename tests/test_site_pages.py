@@ -55,6 +55,20 @@ def test_no_page_links_to_a_placeholder_host(site: Path) -> None:
             assert host is None or not PLACEHOLDER_HOSTS.search(host), f"{page}: {url}"
 
 
+def test_raw_html_links_reach_real_pages(site: Path) -> None:
+    """The candidate cards and diagrams are raw HTML, which mkdocs does not check: every
+    relative link in them must reach a page or file of the built site."""
+    pages = [site / "complaints" / c.name / "index.html" for c in acupoints.complaints()]
+    pages += [site / "diagrams" / "back" / "index.html", site / "safety" / "index.html"]
+    for page in pages:
+        for url in LINK.findall(page.read_text(encoding="utf-8")):
+            parsed = urlparse(url)
+            if parsed.scheme or url.startswith(("#", "data:")):
+                continue
+            target = (page.parent / parsed.path).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), f"{page}: {url}"
+
+
 def test_no_summary_page_no_hostless_sitemap_and_a_clean_index(site: Path) -> None:
     assert not (site / "SUMMARY").exists() and not (site / "sitemap.xml").exists()
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
