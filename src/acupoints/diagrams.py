@@ -152,7 +152,7 @@ def meridian_chain(atlas: Atlas, code: str, href: Href | None = None) -> str:
     """A meridian's points in order, with their main categories marked."""
     meridian = atlas.meridian(code)
     points = atlas.points(meridian.code)
-    per_row = 10
+    per_row = 9  # 688 wide: the content column at 1280 px, so it scrolls only on narrower screens
     step = 72
     rows = math.ceil(len(points) / per_row)
     width = 40 + step * per_row
