@@ -24,12 +24,15 @@ from sitegen.common import (
     cell,
     front_matter,
     point_link,
+    scrolling,
     svg_href,
 )
 from sitegen.complaints import complaint_page
 from sitegen.groups import category_page, meridian_page, region_page, vessel_page
-from sitegen.other import developers_page, home_page, index_page, sources_page
+from sitegen.other import back_chart_page, developers_page, home_page, index_page, sources_page
 from sitegen.points import point_page
+from sitegen.safety import safety_page
+from sitegen.search import NORMALISER, search_normaliser
 
 import acupoints
 from acupoints import Complaint
@@ -54,9 +57,14 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
     write("index.md", home_page(atlas))
     write("developers.md", developers_page(atlas))
     write("sources.md", sources_page(atlas))
-    write("reference/index.md", front_matter("API reference") + "# API reference\n\n::: acupoints\n")
+    write("safety.md", safety_page(atlas))
+    write(NORMALISER, search_normaliser(atlas))
+    write(
+        "reference/index.md",
+        front_matter("API reference", exclude=True) + "# API reference\n\n::: acupoints\n",
+    )
 
-    nav = ["* [Home](index.md)"]
+    nav = ["* [Home](index.md)", "* [Safety](safety.md)"]
     # complaints
     complaints = atlas.complaints()
     write(
@@ -187,27 +195,13 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
         nav.append(f"    * [{title}](categories/{kind}.md)")
 
     # diagrams
-    back = back_chart(atlas, svg_href(1))
-    back_rows = [
-        f"| {point_link(p)} | {p.pinyin} | {p.hanzi} | {p.location.level}{'–' + p.location.level_to if p.location.level_to else ''} | {p.location.from_midline_cun:g} |"
-        for p in atlas.points()
-        if p.location.level and p.location.from_midline_cun is not None and p.group in ("GV", "BL", "EX-B")
-    ]
-    write(
-        "diagrams/back.md",
-        front_matter("Back chart", ["back", "spine", "vertebra", "huatuojiaji", "back-shu"])
-        + "# Back chart\n\nEvery point of the Governor Vessel, Huatuojiaji and the two Bladder lines, placed by "
-        "its vertebral level from C7 to S4 and by its distance from the midline. Each point is a link.\n\n"
-        + back
-        + "\n\n## The same as a table\n\n| Point | Pinyin | Hanzi | Level | Cun from midline |\n|---|---|---|---|---|\n"
-        + "\n".join(back_rows)
-        + "\n",
-    )
+    back = scrolling(back_chart(atlas, svg_href(1)))
+    write("diagrams/back.md", back_chart_page(atlas, back))
     write(
         "diagrams/clock.md",
         front_matter("Organ clock", ["clock", "24 hours", "flow"])
         + "# Organ clock\n\nThe twelve meridians in the order of the 24-hour flow, two hours each.\n\n"
-        + organ_clock(atlas, svg_href(1))
+        + scrolling(organ_clock(atlas, svg_href(1)))
         + "\n\n| Meridian | Hours |\n|---|---|\n"
         + "\n".join(
             f"| [{m.english}](../meridians/{m.code}.md) | {m.hours[0]:02d}–{m.hours[1]:02d} |"
@@ -233,6 +227,15 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
     return nav
 
 
+def edit_base(config: Any) -> str:
+    """Where "Edit this data" links point: the repository (ACUPOINTS_REPO_URL, read by mkdocs.yml)
+    and its edit path; empty, and no edit links at all, when no repository is configured."""
+    repo = config.get("repo_url")
+    if not repo:
+        return ""
+    return f"{repo.rstrip('/')}/{(config.get('edit_uri') or 'edit/main/').strip('/')}/data/"
+
+
 def main(standalone: bool) -> None:
     if standalone:  # python docs/gen_pages.py OUT: write into a folder
         out = Path(sys.argv[1])
@@ -242,19 +245,19 @@ def main(standalone: bool) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             return target.open("w", encoding="utf-8")
 
-        generate(open_file, "")
+        from mkdocs.config import load_config
+
+        generate(
+            open_file, edit_base(load_config(str(Path(__file__).resolve().parent.parent / "mkdocs.yml")))
+        )
         return
     import mkdocs_gen_files
 
-    config = mkdocs_gen_files.config
-    edit = (
-        f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/data/"
-        if config.get("repo_url")
-        else ""
-    )
+    generate_open = mkdocs_gen_files.open
+    edit = edit_base(mkdocs_gen_files.config)
 
     def gen_open(path: str) -> TextIO:
-        handle: TextIO = mkdocs_gen_files.open(path, "w", encoding="utf-8")
+        handle: TextIO = generate_open(path, "w", encoding="utf-8")
         return handle
 
     generate(gen_open, edit)

@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 import yaml
 
+from sitefixtures import browser, served, site  # noqa: F401  (the site tests' fixtures)
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 

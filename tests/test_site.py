@@ -3,15 +3,7 @@ working in a real headless Chromium (search in three scripts, the back chart).""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,28 +12,7 @@ from jsonschema import Draft202012Validator
 import acupoints
 from acupoints.export import json_schema, search_dictionary
 from conftest import ROOT
-
-CHROMIUM = os.environ.get("ACUPOINTS_CHROMIUM", "/usr/bin/chromium")
-SCREENSHOTS = ROOT / "tests" / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DISABLE_MKDOCS_2_WARNING": "true",
-        "SOURCE_DATE_EPOCH": "0",
-    }
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-3000:]
-    (out / ".build-seconds").write_text(f"{time.perf_counter() - start:.1f}")
-    return out
+from sitefixtures import SCREENSHOTS, search
 
 
 def test_every_page_exists(site: Path) -> None:
@@ -62,7 +33,7 @@ def test_every_page_exists(site: Path) -> None:
 
     for kind in get_args(CategoryKind):
         assert (site / "categories" / kind / "index.html").is_file()
-    for page in ("developers", "sources", "reference", "diagrams/back", "diagrams/clock"):
+    for page in ("developers", "sources", "reference", "diagrams/back", "diagrams/clock", "safety"):
         assert (site / page / "index.html").is_file()
 
 
@@ -81,12 +52,13 @@ def test_point_page_content(site: Path) -> None:
         assert text in html, text
     html = (site / "points" / "SP6" / "index.html").read_text(encoding="utf-8")
     assert "Pregnancy: forbidden" in html and "admonition danger" in html
-    assert "edit/main/data/points/SP.yaml" in html
+    # no repository configured for this build: no edit link, no keyword line
+    assert "Edit this data" not in html and "Search: " not in html
 
 
 def test_complaint_page_shows_pregnancy_variant(site: Path) -> None:
     html = (site / "complaints" / "low-back-pain" / "index.html").read_text(encoding="utf-8")
-    assert "Excluded in pregnancy" in html and "BL60" in html
+    assert "Left out in pregnancy" in html and "BL60" in html
     assert "not medical advice" in html
     assert 'id="complaint-low-back-pain"' in html  # the diagram
 
@@ -144,69 +116,23 @@ def test_site_makes_no_requests_to_other_hosts(site: Path) -> None:
 # -- in a real browser ------------------------------------------------------------------------
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}: apt-get install chromium"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run", "--disable-quic"],
-        )  # fmt: skip
-        yield launched
-        launched.close()
-
-
-def _search(browser: object, base: str, query: str) -> str:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
-    try:
-        page.goto(base)
-        field = page.locator("input.md-search__input")
-        field.click()
-        field.fill(query)
-        first = page.locator(".md-search-result__item a.md-search-result__link").first
-        first.wait_for(timeout=15000)
-        # results update as the search worker answers: read until two reads agree
-        href: str = first.get_attribute("href") or ""
-        for _ in range(20):
-            page.wait_for_timeout(300)
-            again = first.get_attribute("href") or ""
-            if again == href:
-                break
-            href = again
-        SCREENSHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"search-{query.encode('unicode_escape').decode()}.png"))
-        return href
-    finally:
-        page.close()
-
-
 @pytest.mark.parametrize(
     ("query", "page"),
     [("合谷", "points/LI4/"), ("hegu", "points/LI4/"), ("Hégǔ", "points/LI4/"), ("腎俞", "points/BL23/"),
-     ("肾俞", "points/BL23/"), ("zusanli", "points/ST36/"), ("UB23", "points/BL23/")],
+     ("肾俞", "points/BL23/"), ("zusanli", "points/ST36/"), ("UB23", "points/BL23/"),
+     # English names and aliases index their point first
+     ("Union Valley", "points/LI4/"), ("Three Yin Intersection", "points/SP6/"), ("足三里", "points/ST36/"),
+     # codes in any spacing or notation
+     ("LI 4", "points/LI4/"), ("li-4", "points/LI4/"), ("ST-36", "points/ST36/"), ("st 36", "points/ST36/"),
+     ("Du20", "points/GV20/"), ("LI1", "points/LI1/"), ("EX-B2", "points/EX-B2/"),
+     # old names and their pinyin
+     ("renzhong", "points/GV26/"), ("人中", "points/GV26/"),
+     # complaint synonyms, and the safety page for pregnancy
+     ("sciatica", "complaints/sciatica/"), ("period pain", "complaints/menstrual-cramps/"),
+     ("lumbago", "complaints/low-back-pain/"), ("pregnancy", "safety/")],
 )  # fmt: skip
 def test_search_finds_the_right_page_first(browser: object, served: str, query: str, page: str) -> None:
-    href = _search(browser, served, query)
+    href = search(browser, served, query)
     assert href.split("#")[0].split("?")[0].endswith(page), href
 
 

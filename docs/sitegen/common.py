@@ -71,18 +71,32 @@ def svg_href(depth: int) -> Callable[[str], str]:
 MERIDIAN_CODES = {m.code for m in acupoints.meridians()}
 
 
-def front_matter(title: str, keywords: Iterable[str] = (), description: str = "") -> str:
+def front_matter(
+    title: str, keywords: Iterable[str] = (), description: str = "", boost: float = 2, exclude: bool = False
+) -> str:
+    """YAML front matter: the title, hidden search tags (``keywords``) and the search boost.
+
+    ``exclude`` keeps the page out of the search index (the API reference, for one).
+    """
     lines = ["---", f"title: {title!r}"]
     if description:
         lines.append(f"description: {description!r}")
     words = list(dict.fromkeys(k for k in keywords if k))
+    if exclude:
+        lines += ["search:", "  exclude: true"]
+    elif words:
+        lines += ["search:", f"  boost: {boost:g}"]
     if words:
-        lines.append("search:")
-        lines.append("  boost: 2")
         lines.append("tags:")
         lines += [f"  - {word!r}" for word in words]
     lines.append("---")
     return "\n".join(lines) + "\n\n"
+
+
+def scrolling(svg: str) -> str:
+    """A diagram in a box that scrolls sideways on a narrow screen instead of shrinking its
+    labels below 11 px; kept out of the search index (its labels would match every query)."""
+    return f'<div class="diagram-scroll" data-search-exclude>\n{svg}\n</div>'
 
 
 def category_text(category: Any) -> str:
@@ -91,5 +105,5 @@ def category_text(category: Any) -> str:
     return f"{link} ({qualifier})" if qualifier else link
 
 
-def source_list(keys: Iterable[str]) -> str:
-    return ", ".join(f"[{key}](../sources.md#{key})" for key in keys)
+def source_list(keys: Iterable[str], base: str = "../") -> str:
+    return ", ".join(f"[{key}]({base}sources.md#{key})" for key in keys)

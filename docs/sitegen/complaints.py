@@ -2,30 +2,110 @@
 
 from __future__ import annotations
 
-from acupoints import Atlas, Candidates, Complaint
+from collections.abc import Iterable
+from html import escape
+
+from acupoints import Atlas, Candidates, Complaint, Point
 from acupoints.diagrams import complaint_diagram
 
-from .common import DISCLAIMER, cell, front_matter, point_link, source_list, svg_href
+from .common import DISCLAIMER, cell, front_matter, point_link, scrolling, source_list, svg_href
 
 
-def candidate_table(answer: Candidates) -> list[str]:
-    out = [
-        "| # | Point | Pinyin | Hanzi | Role | Why | Sources | Warnings |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
+def _source_links(keys: Iterable[str]) -> str:
+    return ", ".join(f'<a href="../../sources/#{escape(k)}">{escape(k)}</a>' for k in keys)
+
+
+def _names(point: Point) -> str:
+    return f"{escape(point.pinyin)} · <span lang='zh-Hans'>{escape(point.hanzi)}</span> · {escape(point.english)}"
+
+
+def candidate_cards(answer: Candidates) -> list[str]:
+    """The candidates as cards that fit any width: code, names and role on the first line;
+    each reason with its sources, then every warning, below. Nothing is hidden or cut."""
+    out = ['<ol class="candidates">']
     for c in answer.candidates:
-        why = "<br>".join(cell(r.text) for r in c.reasons)
-        warnings = "<br>".join(cell(w) for w in c.warnings) or "—"
-        out.append(
-            f"| {c.rank} | {point_link(c.point)} | {c.point.pinyin} | {c.point.hanzi} | {c.role} | {why} | "
-            f"{source_list(c.sources)} | {warnings} |"
+        point = c.point
+        reasons = "".join(
+            f"<li>{escape(r.text)} <span class='candidate-sources'>({_source_links(r.sources)})</span></li>"
+            for r in c.reasons
         )
+        warnings = (
+            "".join(f"<li>{escape(w)}</li>" for w in c.warnings)
+            if c.warnings
+            else "<li class='none'>No safety flags recorded.</li>"
+        )
+        out.append(
+            f'<li class="candidate role-{c.role}" data-point="{escape(point.code)}">'
+            f'<p class="candidate-head"><span class="candidate-rank">{c.rank}</span> '
+            f'<a class="candidate-code" href="../../points/{escape(point.code)}/">{escape(point.code)}</a> '
+            f'<span class="candidate-names">{_names(point)}</span> '
+            f'<span class="candidate-role">{c.role}</span></p>'
+            f'<ul class="candidate-why">{reasons}</ul>'
+            f'<ul class="candidate-warnings" aria-label="Warnings">{warnings}</ul>'
+            "</li>"
+        )
+    out.append("</ol>\n")
+    return out
+
+
+def pregnancy_changes(normal: Candidates, pregnant: Candidates) -> list[str]:
+    """What changes in pregnancy: the points left out (with the reason) and the cautions that stay."""
+    out = ["## In pregnancy\n"]
+    if pregnant.excluded:
+        out.append('!!! danger "Left out in pregnancy"')
+        for item in pregnant.excluded:
+            sources = item.point.pregnancy.sources if item.point.pregnancy else ()
+            cited = f" ({source_list(sources)})" if sources else ""
+            out.append(
+                f"    - {point_link(item.point)} {item.point.pinyin} {item.point.hanzi}: {item.why}{cited}"
+            )
+        out.append("")
+    cautioned = [
+        c
+        for c in pregnant.candidates
+        if c.point.pregnancy is not None and c.point.pregnancy.severity != "forbidden"
+    ]
+    if cautioned:
+        out.append('!!! warning "Kept, with a caution in pregnancy"')
+        for c in cautioned:
+            assert c.point.pregnancy is not None
+            sources = c.point.pregnancy.sources
+            cited = f" ({source_list(sources)})" if sources else ""
+            out.append(
+                f"    - {point_link(c.point)} {c.point.pinyin} {c.point.hanzi}: {c.point.pregnancy.reason}{cited}"
+            )
+        out.append("")
+    if not pregnant.excluded and not cautioned:
+        out.append("No candidate is traditionally forbidden or cautioned in pregnancy.\n")
+    left = {e.code for e in pregnant.excluded}
+    kept = [c.code for c in normal.candidates if c.code not in left]
+    if kept == pregnant.codes:
+        out.append(
+            f"The other {len(kept)} candidates stay as above, in the same order "
+            f"([pregnancy and safety lists](../safety.md)).\n"
+        )
+    else:
+        out.append("In pregnancy the candidates are ranked:\n")
+        out += candidate_cards(pregnant)
     return out
 
 
 def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
+    """A complaint page; each section is a function of its own."""
     answer = atlas.candidates(complaint.name)
     pregnant = atlas.candidates(complaint.name, pregnant=True)
+    sections = [
+        heading(atlas, complaint),
+        diagram(atlas, answer),
+        candidates_section(answer),
+        pregnancy_changes(answer, pregnant),
+        selection_rules(atlas, complaint),
+        [f"As data: [JSON](../data/v1/complaints/{complaint.name}.json)\n"],
+    ]
+    return "\n".join(line for section in sections for line in section) + "\n"
+
+
+def heading(atlas: Atlas, complaint: Complaint) -> list[str]:
     out = [front_matter(complaint.label, [complaint.name, complaint.hanzi or "", *complaint.synonyms])]
     out.append(
         f"# {complaint.label}"
@@ -49,27 +129,24 @@ def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
         )
     if complaint.note:
         out.append(f"{complaint.note}\n")
-    out.append(complaint_diagram(atlas, answer, svg_href(1)) + "\n")
-    out.append("## Candidate points\n")
+    return out
+
+
+def diagram(atlas: Atlas, answer: Candidates) -> list[str]:
+    return [scrolling(complaint_diagram(atlas, answer, svg_href(1))) + "\n"]
+
+
+def candidates_section(answer: Candidates) -> list[str]:
+    out = ["## Candidate points\n"]
     out.append(
-        "Each point has its role (local, adjacent, segmental, distal), the rules that chose it with their sources, and its safety flags.\n"
+        f"{len(answer.candidates)} points, each with its role (local, adjacent, segmental, distal), "
+        "the rules that chose it with their sources, and its safety flags.\n"
     )
-    out += candidate_table(answer)
-    out.append("")
-    out.append("## In pregnancy\n")
-    if pregnant.excluded:
-        out.append('!!! danger "Excluded in pregnancy"')
-        for item in pregnant.excluded:
-            out.append(f"    - {point_link(item.point)} {item.point.pinyin} {item.point.hanzi}: {item.why}")
-        out.append("")
-    else:
-        out.append(
-            "No candidate is traditionally forbidden in pregnancy; cautions are listed with each point.\n"
-        )
-    out += candidate_table(pregnant)
-    out.append("")
-    out.append("## Selection rules\n")
-    out.append("| Rule | Parameters | Sources |\n|---|---|---|")
+    return out + candidate_cards(answer)
+
+
+def selection_rules(atlas: Atlas, complaint: Complaint) -> list[str]:
+    out = ["## Selection rules\n", "| Rule | Parameters | Sources |\n|---|---|---|"]
     for owner in [*([atlas.complaint(complaint.parent)] if complaint.parent else []), complaint]:
         for rule in owner.rules:
             params = []
@@ -83,5 +160,5 @@ def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
             out.append(
                 f"| {prefix}{rule.rule} | {cell('; '.join(params)) or '—'} | {source_list(rule.sources)} |"
             )
-    out.append(f"\nAs data: [JSON](../data/v1/complaints/{complaint.name}.json)\n")
-    return "\n".join(out) + "\n"
+    out.append("")
+    return out

@@ -7,7 +7,7 @@ from typing import Any
 from acupoints import Atlas, Meridian, Point
 from acupoints.diagrams import meridian_chain
 
-from .common import FIVE_SHU, KIND_TITLES, cell, front_matter, point_link, svg_href
+from .common import FIVE_SHU, KIND_TITLES, cell, front_matter, point_link, scrolling, svg_href
 
 
 def categories_short(point: Point) -> str:
@@ -47,7 +47,7 @@ def meridian_page(atlas: Atlas, meridian: Meridian) -> str:
     if meridian.aliases:
         out.append(f"| Other notations | {', '.join(meridian.aliases)} |")
     out.append(f"| Points | {len(points)} |\n")
-    out.append(meridian_chain(atlas, meridian.code, svg_href(1)) + "\n")
+    out.append(scrolling(meridian_chain(atlas, meridian.code, svg_href(1))) + "\n")
     out.append("| Code | Pinyin | Hanzi | English | Categories |\n|---|---|---|---|---|")
     for point in points:
         out.append(

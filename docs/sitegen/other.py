@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from acupoints import Atlas
+from acupoints.diagrams import back_chart_points
 from acupoints.export import SCHEMA_VERSION
 from acupoints.names import notation_table
 
-from .common import DISCLAIMER, front_matter
+from .common import DISCLAIMER, front_matter, point_link
 
 
 def home_page(atlas: Atlas) -> str:
@@ -27,25 +28,30 @@ complaints** mapped to candidate points with the reason for each.
 - [Complaints](complaints/index.md): which points, why, and what to be careful of, for
   [low back pain](complaints/low-back-pain.md), [neck pain](complaints/neck-pain.md),
   [headache](complaints/headache.md), [period pain](complaints/menstrual-cramps.md) and more.
+- [Safety](safety.md): the points forbidden or cautioned in pregnancy, where moxibustion is
+  forbidden, and the points over the lung, major vessels, the eye and the spinal cord.
 - [Meridians](meridians/index.md) and their points; [extra points](extra/index.md).
 - [The back chart](diagrams/back.md): every back point by vertebral level.
 - [The organ clock](diagrams/clock.md) and the 24-hour flow.
 - [Categories](categories/index.md): five-shu, yuan, luo, xi-cleft, back-shu, front-mu ...
 - [Body regions](regions/index.md).
-- Search by code (`LI4`, `UB23`), pinyin with or without tones (`Hégǔ`, `hegu`) or hanzi in either
-  script (`合谷`, `腎俞`).
+- Search by code in any notation (`LI4`, `li-4`, `ST 36`, `UB23`, `Du20`), pinyin with or without
+  tones (`Hégǔ`, `hegu`), hanzi in either script (`合谷`, `腎俞`), English names (`Union Valley`),
+  old names (`renzhong`, `人中`) or complaints (`sciatica`, `period pain`).
 - [For developers and apps](developers.md): the Python library, the CLI, the HTTP API and the
   static JSON API.
 
 ## How to read a point page
 
+Under the title, the point's names in one line: pinyin, simplified and traditional hanzi, English.
+
 1. **Safety first.** Red boxes are things traditionally forbidden (in pregnancy, or needling at all);
    amber boxes are cautions, such as the lung beneath points of the chest and upper back.
-2. **Names.** Pinyin with tones (and without), simplified and traditional hanzi, an English
-   translation, other names and notations (UB, SJ, Du, M-BW ...).
-3. **Location** in plain words, from landmarks and proportional cun, with the body regions and, on
+2. **Location** in plain words, from landmarks and proportional cun, with the body regions and, on
    the back, the vertebral level and the distance from the midline.
-4. **Needling**: usual depth and angle; **moxibustion**: allowed, caution or forbidden.
+3. **Needling**: usual depth and angle; **moxibustion**: allowed, caution or forbidden.
+4. **Names** in full: pinyin with tones (and without), both scripts, the English translation, the
+   channel with the points before and after, other names and notations (UB, SJ, Du, M-BW ...).
 5. **Categories**, each linked to its table; **traditional indications** with sources.
 6. **In complaint mappings**: the complaints in which the point is a candidate, its role and why.
 
@@ -149,3 +155,24 @@ def sources_page(atlas: Atlas) -> str:
 
 def index_page(title: str, intro: str, rows: list[str], header: str) -> str:
     return front_matter(title) + f"# {title}\n\n{intro}\n\n{header}\n" + "\n".join(rows) + "\n"
+
+
+def back_chart_page(atlas: Atlas, chart: str) -> str:
+    """The back chart and, below it, the same points as a table."""
+    rows = []
+    for p in back_chart_points(atlas):
+        loc = p.location
+        level = f"{loc.level}{'–' + loc.level_to if loc.level_to else ''}"
+        cun = f"{loc.from_midline_cun:g}" if loc.from_midline_cun is not None else "sacral foramen"
+        rows.append(f"| {point_link(p)} | {p.pinyin} | {p.hanzi} | {level} | {cun} |")
+    return (
+        front_matter("Back chart", ["back", "spine", "vertebra", "huatuojiaji", "back-shu"], boost=1)
+        + "# Back chart\n\n"
+        + f"All {len(rows)} points of the Governor Vessel, the Bladder meridian and the back extra points "
+        "that lie between C7 and the coccyx, placed by vertebral level and by distance from the midline "
+        "(BL31–BL34 in the sacral foramina). One side is drawn: the points beside the midline lie on both "
+        "sides. Each point is a link.\n\n"
+        + chart
+        + "\n\n## The same as a table\n\n| Point | Pinyin | Hanzi | Level | Cun from midline |\n"
+        "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )

@@ -17,19 +17,19 @@ from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
 
-from .models import VERTEBRAL_LEVELS, Point, level_index
+from ._back_chart import back_chart_parts, back_chart_points
+from .models import Point
 
 if TYPE_CHECKING:
     from .atlas import Atlas
     from .results import Candidates
 
-__all__ = ["back_chart", "complaint_diagram", "meridian_chain", "organ_clock"]
+__all__ = ["back_chart", "back_chart_points", "complaint_diagram", "meridian_chain", "organ_clock"]
 
 Href = Callable[[str], str]
 
 _FONT = "font-family:system-ui,sans-serif"
 _ROLE_COLOURS = {"local": "#c0392b", "segmental": "#8e44ad", "adjacent": "#d68910", "distal": "#1f618d"}
-_LINE_COLOURS = {0.0: "#7d3c98", 0.5: "#117a65", 1.5: "#1f618d", 3.0: "#2e86c1"}
 _MARKS: dict[str, tuple[str, str]] = {
     "jing-well": ("W", "#5d6d7e"),
     "ying-spring": ("Sp", "#5d6d7e"),
@@ -46,12 +46,21 @@ _MARKS: dict[str, tuple[str, str]] = {
 }
 
 
-def _svg(width: float, height: float, ident: str, title: str, desc: str, body: list[str]) -> str:
+_MIN_LABEL_PX = 11
+"""No label may be drawn smaller than this on screen; a diagram's minimum width follows from it."""
+
+
+def _svg(
+    width: float, height: float, ident: str, title: str, desc: str, body: list[str], min_font: float
+) -> str:
+    """The diagram's root: it scales down with its container, but never below the width at
+    which its smallest text (``min_font`` in the drawing's units) would be under 11 px."""
+    least = width * _MIN_LABEL_PX / min_font
     return "\n".join(
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'width="100%" style="max-width:{width:.0f}px;{_FONT}" role="img" '
-            f'aria-labelledby="{ident}-title {ident}-desc" class="acupoints-diagram" id="{ident}">',
+            f'width="100%" style="max-width:{width:.0f}px;min-width:{min(width, least):.0f}px;{_FONT}" '
+            f'role="img" aria-labelledby="{ident}-title {ident}-desc" class="acupoints-diagram" id="{ident}">',
             f'<title id="{ident}-title">{escape(title)}</title>',
             f'<desc id="{ident}-desc">{escape(desc)}</desc>',
             *body,
@@ -67,97 +76,23 @@ def _link(href: Href | None, code: str, inner: str) -> str:
 
 
 def back_chart(atlas: Atlas, href: Href | None = None) -> str:
-    """The back from C7 to S4: the Governor Vessel on the midline, Huatuojiaji
-    at 0.5 cun, the inner Bladder line at 1.5 cun and the outer at 3 cun, each
-    point placed by its vertebral level and linked."""
-    levels = [lvl for lvl in VERTEBRAL_LEVELS if level_index("C7") <= level_index(lvl) <= level_index("S4")]
-    row = 30
-    top = 86
-    centre = 420
-    per_cun = 92
-    height = top + row * len(levels) + 40
-    width = 2 * centre
-    body = [f'<rect width="{width}" height="{height}" fill="#fbfcfc"/>']
-    body.append(
-        f'<text x="{centre}" y="24" text-anchor="middle" font-size="16" font-weight="600">'
-        "The back: points by vertebral level</text>"
-    )
-    headings = (
-        (0.0, "Governor Vessel", -1),
-        (0.5, "Huatuojiaji 0.5 cun", 1),
-        (1.5, "Bladder inner 1.5", -1),
-        (3.0, "Bladder outer 3", -1),
-    )
-    for cun, label, lift in headings:
-        for side in (-1, 1) if cun else (1,):
-            x = centre + side * cun * per_cun
-            body.append(
-                f'<line x1="{x:.0f}" y1="{top - 14}" x2="{x:.0f}" y2="{height - 30}" '
-                f'stroke="{_LINE_COLOURS[cun]}" stroke-width="1" stroke-dasharray="3 4" opacity="0.6"/>'
-            )
-        body.append(
-            f'<text x="{centre + cun * per_cun:.0f}" y="{top - 24 - (14 if lift > 0 else 0)}" font-size="11" '
-            f'text-anchor="middle" fill="{_LINE_COLOURS[cun]}">{label}</text>'
-        )
-    for index, level in enumerate(levels):
-        y = top + index * row
-        body.append(
-            f'<text x="16" y="{y + 4}" font-size="12" fill="#566573">{level}</text>'
-            f'<line x1="44" y1="{y}" x2="{width - 16}" y2="{y}" stroke="#eaeded"/>'
-        )
-    where = {lvl: i for i, lvl in enumerate(levels)}
-    placed: list[str] = []
-    for point in atlas.points():
-        loc = point.location
-        if loc.level is None or loc.level not in where or loc.from_midline_cun not in _LINE_COLOURS:
-            continue
-        if point.group not in ("GV", "BL", "EX-B"):
-            continue
-        cun = float(loc.from_midline_cun)
-        span = [loc.level]
-        if loc.level_to:
-            span = [
-                lvl
-                for lvl in levels
-                if level_index(loc.level) <= level_index(lvl) <= level_index(loc.level_to)
-            ]
-        colour = _LINE_COLOURS[cun]
-        for n, level in enumerate(span):
-            y = top + where[level] * row
-            for side in (-1, 1) if cun else (1,):
-                x = centre + side * cun * per_cun
-                dot = f'<circle cx="{x:.0f}" cy="{y}" r="{4 if len(span) > 1 else 6}" fill="{colour}"/>'
-                label = ""
-                if side == 1 and (n == 0 or len(span) == 1):
-                    # GV labels go left of the midline, the others right of their dot
-                    anchor, dx = ("end", -9) if cun == 0 else ("start", 9)
-                    label = (
-                        f'<text x="{x + dx:.0f}" y="{y + 4}" font-size="11" text-anchor="{anchor}" '
-                        f'fill="#17202a">{escape(point.code)}</text>'
-                    )
-                title = f"<title>{escape(point.code)} {escape(point.pinyin)} {escape(point.hanzi)}</title>"
-                placed.append(
-                    _link(
-                        href, point.code, f'<g class="point" data-code="{point.code}">{title}{dot}{label}</g>'
-                    )
-                )
-    body += placed
-    count = len({p.split('data-code="')[1].split('"')[0] for p in placed})
-    desc = (
-        f"Chart of the back from C7 to S4 with {count} points: the Governor Vessel on the midline, "
-        "Huatuojiaji 0.5 cun, the inner Bladder line 1.5 cun and the outer Bladder line 3 cun from it, "
-        "each point at the level of its vertebra."
-    )
-    return _svg(width, height, "back-chart", "Back chart by vertebral level", desc, body)
+    """The back from C7 to the coccyx: the Governor Vessel on the midline, Huatuojiaji
+    at 0.5 cun, the sacral foramina, the inner Bladder line at 1.5 cun, the outer at
+    3 cun and the extra points at 3.5 cun, each point placed by its vertebral level,
+    labelled beside its own dot and linked (see :func:`back_chart_points`)."""
+    width, height, body, desc, smallest = back_chart_parts(atlas, href)
+    return _svg(width, height, "back-chart", "Back chart by vertebral level", desc, body, smallest)
 
 
 def organ_clock(atlas: Atlas, href: Href | None = None) -> str:
     """The 24-hour organ clock: the twelve meridians in the order of the flow."""
-    size = 520
+    size = 540
     c = size / 2
-    radius = 190
-    body = [f'<rect width="{size}" height="{size}" fill="#fbfcfc"/>']
-    body.append(f'<circle cx="{c}" cy="{c}" r="{radius}" fill="none" stroke="#d5dbdb" stroke-width="28"/>')
+    radius = 180
+    body = [f'<rect class="panel" width="{size}" height="{size}" fill="#fbfcfc"/>']
+    body.append(
+        f'<circle cx="{c}" cy="{c}" r="{radius}" fill="none" class="rule" stroke="#d5dbdb" stroke-width="28"/>'
+    )
     flowing = sorted((m for m in atlas.meridians() if m.hours), key=lambda m: m.flow_order or 0)
     positions = []
     for meridian in flowing:
@@ -168,13 +103,16 @@ def organ_clock(atlas: Atlas, href: Href | None = None) -> str:
         positions.append((x, y))
         colour = "#c0392b" if meridian.polarity == "yang" else "#1f618d"
         label = (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="24" fill="{colour}"/>'
-            f'<text x="{x:.1f}" y="{y + 5:.1f}" font-size="14" font-weight="700" fill="#fff" '
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="26" fill="{colour}"/>'
+            f'<text x="{x:.1f}" y="{y + 6:.1f}" font-size="17" font-weight="700" fill="#fff" '
             f'text-anchor="middle">{meridian.code}</text>'
         )
         hours = f"{meridian.hours[0]:02d}–{meridian.hours[1]:02d}"
         tx, ty = c + (radius + 52) * math.cos(angle), c + (radius + 52) * math.sin(angle)
-        label += f'<text x="{tx:.1f}" y="{ty + 4:.1f}" font-size="11" text-anchor="middle" fill="#566573">{hours}</text>'
+        label += (
+            f'<text x="{tx:.1f}" y="{ty + 6:.1f}" font-size="17" text-anchor="middle" class="muted" '
+            f'fill="#566573">{hours}</text>'
+        )
         body.append(
             _link(href, meridian.code, f"<g><title>{escape(meridian.english)} {hours}</title>{label}</g>")
         )
@@ -191,13 +129,14 @@ def organ_clock(atlas: Atlas, href: Href | None = None) -> str:
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#7f8c8d"/></marker></defs>',
     )
     body.append(
-        f'<text x="{c}" y="{c - 6}" text-anchor="middle" font-size="15" font-weight="600">Organ clock</text>'
-        f'<text x="{c}" y="{c + 14}" text-anchor="middle" font-size="11" fill="#566573">'
+        f'<text x="{c}" y="{c - 8}" text-anchor="middle" font-size="18" font-weight="600" '
+        'fill="currentColor">Organ clock</text>'
+        f'<text x="{c}" y="{c + 18}" text-anchor="middle" font-size="17" class="muted" fill="#566573">'
         "red: yang, blue: yin</text>"
     )
     order = " → ".join(m.code for m in flowing)
     desc = f"The 24-hour flow through the twelve meridians, two hours each: {order} → LU."
-    return _svg(size, size, "organ-clock", "The 24-hour organ clock", desc, body)
+    return _svg(size, size, "organ-clock", "The 24-hour organ clock", desc, body, 17)
 
 
 def _marks(point: Point) -> list[tuple[str, str, str]]:
@@ -213,21 +152,22 @@ def meridian_chain(atlas: Atlas, code: str, href: Href | None = None) -> str:
     """A meridian's points in order, with their main categories marked."""
     meridian = atlas.meridian(code)
     points = atlas.points(meridian.code)
-    per_row = 12
-    step = 64
+    per_row = 9  # 688 wide: the content column at 1280 px, so it scrolls only on narrower screens
+    step = 72
     rows = math.ceil(len(points) / per_row)
     width = 40 + step * per_row
-    height = 60 + rows * 92
-    body = [f'<rect width="{width}" height="{height}" fill="#fbfcfc"/>']
+    height = 60 + rows * 96
+    body = [f'<rect class="panel" width="{width}" height="{height}" fill="#fbfcfc"/>']
     body.append(
-        f'<text x="20" y="26" font-size="15" font-weight="600">{escape(meridian.english)} ({meridian.code}): '
+        f'<text x="20" y="26" font-size="16" font-weight="600" fill="currentColor">'
+        f"{escape(meridian.english)} ({meridian.code}): "
         f"{len(points)} points in order</text>"
     )
 
     def slot(index: int) -> tuple[int, int]:
         # rows run left to right, then right to left, like a snake
         row, col = divmod(index, per_row)
-        return 44 + (col if row % 2 == 0 else per_row - 1 - col) * step, 74 + row * 92
+        return 56 + (col if row % 2 == 0 else per_row - 1 - col) * step, 78 + row * 96
 
     for index in range(len(points) - 1):
         (x, y), (nx, ny) = slot(index), slot(index + 1)
@@ -239,14 +179,16 @@ def meridian_chain(atlas: Atlas, code: str, href: Href | None = None) -> str:
             f"<title>{escape(point.code)} {escape(point.pinyin)} {escape(point.hanzi)}"
             + (f": {', '.join(kind for _, _, kind in marks)}" if marks else "")
             + "</title>"
-            f'<circle cx="{x}" cy="{y}" r="13" fill="#fff" stroke="#1f618d" stroke-width="2"/>'
-            f'<text x="{x}" y="{y + 4}" font-size="11" text-anchor="middle">{point.number}</text>'
-            f'<text x="{x}" y="{y + 30}" font-size="12" text-anchor="middle">{escape(point.hanzi)}</text>'
+            f'<circle cx="{x}" cy="{y}" r="15" fill="#fff" stroke="#1f618d" stroke-width="2"/>'
+            f'<text x="{x}" y="{y + 5}" font-size="13" text-anchor="middle" fill="#17202a">{point.number}</text>'
+            f'<text x="{x}" y="{y + 34}" font-size="13" text-anchor="middle" fill="currentColor">'
+            f"{escape(point.hanzi)}</text>"
         )
         for m, (short, colour, _) in enumerate(marks[:3]):
             inner += (
-                f'<rect x="{x - 26 + m * 18}" y="{y - 34}" width="17" height="13" rx="3" fill="{colour}"/>'
-                f'<text x="{x - 17.5 + m * 18}" y="{y - 24}" font-size="8" fill="#fff" text-anchor="middle">{short}</text>'
+                f'<rect x="{x - 33 + m * 22}" y="{y - 38}" width="21" height="15" rx="3" fill="{colour}"/>'
+                f'<text x="{x - 22.5 + m * 22}" y="{y - 26.5}" font-size="11" fill="#fff" '
+                f'text-anchor="middle">{short}</text>'
             )
         body.append(_link(href, point.code, f'<g class="point" data-code="{point.code}">{inner}</g>'))
     legend = ", ".join(f"{short} {kind}" for kind, (short, _) in _MARKS.items())
@@ -255,47 +197,86 @@ def meridian_chain(atlas: Atlas, code: str, href: Href | None = None) -> str:
         f"The {len(points)} points of the {meridian.english} from {points[0].code} to {points[-1].code}. "
         f"Marked: {'; '.join(marked) or 'none'}. Key: {legend}."
     )
-    return _svg(width, height, f"chain-{meridian.code}", f"{meridian.english}: points in order", desc, body)
-
-
-def complaint_diagram(atlas: Atlas, answer: Candidates, href: Href | None = None, limit: int = 16) -> str:
-    """Complaint → regions → candidate points, grouped by role."""
-    complaint = answer.complaint
-    shown = answer.candidates[:limit]
-    regions = complaint.regions or ("(whole body)",)
-    width = 760
-    height = max(160, 50 + 30 * max(len(shown), len(regions)))
-    body = [f'<rect width="{width}" height="{height}" fill="#fbfcfc"/>']
-    cy = height / 2
-    body.append(
-        f'<rect x="16" y="{cy - 22}" width="180" height="44" rx="8" fill="#1f618d"/>'
-        f'<text x="106" y="{cy + 5}" font-size="14" fill="#fff" text-anchor="middle">{escape(complaint.label)}</text>'
+    return _svg(
+        width, height, f"chain-{meridian.code}", f"{meridian.english}: points in order", desc, body, 11
     )
-    region_y = {}
-    for i, name in enumerate(regions):
-        y = 40 + i * (height - 60) / max(1, len(regions) - 1) if len(regions) > 1 else cy
-        region_y[name] = y
-        label = atlas.region(name).label.split(" (")[0] if name in {r.name for r in atlas.regions()} else name
+
+
+def complaint_diagram(
+    atlas: Atlas, answer: Candidates, href: Href | None = None, limit: int | None = None
+) -> str:
+    """Complaint → regions → candidate points by rank, coloured by role; narrow enough for a
+    phone. Every candidate is drawn, or the first ``limit`` with a line saying how many are left out."""
+    complaint = answer.complaint
+    shown = answer.candidates[:limit] if limit is not None else answer.candidates
+    hidden = len(answer.candidates) - len(shown)
+    regions = complaint.regions or ("(whole body)",)
+    known = {r.name for r in atlas.regions()}
+    width, pad, gap = 360, 10, 8
+    body: list[str] = []
+    body.append(
+        f'<rect x="{pad}" y="8" width="{width - 2 * pad}" height="36" rx="8" fill="#1f618d"/>'
+        f'<text x="{width / 2:.0f}" y="31" font-size="14" font-weight="600" fill="#fff" '
+        f'text-anchor="middle">{escape(complaint.label)}</text>'
+    )
+    per_row = 3 if len(regions) != 4 else 2
+    y = 58
+    for start in range(0, len(regions), per_row):
+        row = regions[start : start + per_row]
+        box = (width - 2 * pad - gap * (len(row) - 1)) / len(row)
+        for n, name in enumerate(row):
+            x = pad + n * (box + gap)
+            label = atlas.region(name).label.split(" (")[0] if name in known else name
+            body.append(
+                f'<line x1="{x + box / 2:.0f}" y1="44" x2="{x + box / 2:.0f}" y2="{y}" stroke="#aab7b8"/>'
+                f'<rect x="{x:.0f}" y="{y}" width="{box:.0f}" height="28" rx="6" fill="#eaf2f8" stroke="#1f618d"/>'
+                f'<text x="{x + box / 2:.0f}" y="{y + 18.5}" font-size="12" text-anchor="middle" '
+                f'fill="#17202a">{escape(label)}</text>'
+            )
+        y += 36
+    y += 6
+    for n, (role, colour) in enumerate(_ROLE_COLOURS.items()):
+        x = pad + n * 86
         body.append(
-            f'<line x1="196" y1="{cy}" x2="300" y2="{y}" stroke="#aab7b8"/>'
-            f'<rect x="300" y="{y - 15}" width="150" height="30" rx="6" fill="#eaf2f8" stroke="#1f618d"/>'
-            f'<text x="375" y="{y + 5}" font-size="12" text-anchor="middle">{escape(label)}</text>'
+            f'<rect x="{x}" y="{y}" width="12" height="12" rx="2" fill="{colour}"/>'
+            f'<text x="{x + 17}" y="{y + 10.5}" font-size="12" fill="currentColor">{role}</text>'
         )
+    y += 26
+    column = (width - 2 * pad - gap) / 2
     for i, candidate in enumerate(shown):
-        y = 30 + i * 30
-        colour = _ROLE_COLOURS[candidate.role]
+        x = pad + (i % 2) * (column + gap)
+        top = y + (i // 2) * 34
         point = candidate.point
-        anchor = next((region_y[r] for r in point.location.regions if r in region_y), cy)
-        body.append(f'<line x1="450" y1="{anchor}" x2="520" y2="{y}" stroke="{colour}" opacity="0.5"/>')
         inner = (
-            f"<title>{escape(point.code)} {escape(point.pinyin)}: {candidate.role}</title>"
-            f'<rect x="520" y="{y - 12}" width="224" height="24" rx="5" fill="{colour}"/>'
-            f'<text x="530" y="{y + 4}" font-size="12" fill="#fff">{candidate.rank}. {escape(point.code)} '
-            f"{escape(point.hanzi)} · {candidate.role}</text>"
+            f"<title>{candidate.rank}. {escape(point.code)} {escape(point.pinyin)} {escape(point.hanzi)}: "
+            f"{candidate.role}</title>"
+            f'<rect x="{x:.0f}" y="{top}" width="{column:.0f}" height="28" rx="5" '
+            f'fill="{_ROLE_COLOURS[candidate.role]}"/>'
+            f'<text x="{x + 9:.0f}" y="{top + 18.5}" font-size="13" fill="#fff">{candidate.rank}. '
+            f"{escape(point.code)} {escape(point.hanzi)}</text>"
         )
-        body.append(_link(href, point.code, f'<g class="point" data-code="{point.code}">{inner}</g>'))
+        body.append(
+            _link(
+                href,
+                point.code,
+                f'<g class="point" data-code="{point.code}" data-point="{point.code}">{inner}</g>',
+            )
+        )
+    y += ((len(shown) + 1) // 2) * 34
+    if hidden:
+        body.append(
+            f'<text x="{pad}" y="{y + 14}" font-size="13" fill="currentColor">'
+            f"+ {hidden} more candidates, listed below</text>"
+        )
+        y += 24
+    height = y + 4
+    body.insert(0, f'<rect class="panel" width="{width}" height="{height}" fill="#fbfcfc"/>')
     listed = "; ".join(f"{c.point.code} ({c.role})" for c in shown)
-    desc = f"{complaint.label}: regions {', '.join(regions)}; the first {len(shown)} candidate points by rank: {listed}."
+    more = f" {hidden} more are left out of the drawing." if hidden else ""
+    desc = (
+        f"{complaint.label}: regions {', '.join(regions)}; {len(shown)} of {len(answer.candidates)} "
+        f"candidate points by rank: {listed}.{more}"
+    )
     return _svg(
         width,
         height,
@@ -303,4 +284,5 @@ def complaint_diagram(atlas: Atlas, answer: Candidates, href: Href | None = None
         f"{complaint.label}: regions and candidate points",
         desc,
         body,
+        12,
     )
