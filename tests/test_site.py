@@ -56,6 +56,19 @@ def test_point_page_content(site: Path) -> None:
     assert "Edit this data" not in html and "Search: " not in html
 
 
+def test_point_and_meridian_pages_show_readings_and_ontology_links(site: Path) -> None:
+    html = (site / "points" / "LI4" / "index.html").read_text(encoding="utf-8")
+    for text in ("합곡", "Hapgok", "ごうこく", "Gōkoku", "Hợp cốc", "GI4 (fr)", "Di4 (de)"):
+        assert text in html, text
+    assert 'href="http://www.acupunctureresearch.org/tara/ontology/TARA_0859695"' in html
+    assert 'href="http://uri.interlex.org/base/ilx_0794954"' in html
+    html = (site / "meridians" / "LU" / "index.html").read_text(encoding="utf-8")
+    for text in ("수태음폐경", "てのたいいんはいけい", "Thủ thái âm phế kinh", "P (fr)", "Lu (de)"):
+        assert text in html, text
+    html = (site / "developers" / "index.html").read_text(encoding="utf-8")
+    assert "<td>V</td>" in html and "<td>Bl</td>" in html  # the notation table, from the resolver
+
+
 def test_complaint_page_shows_pregnancy_variant(site: Path) -> None:
     html = (site / "complaints" / "low-back-pain" / "index.html").read_text(encoding="utf-8")
     assert "Left out in pregnancy" in html and "BL60" in html
@@ -129,7 +142,11 @@ def test_site_makes_no_requests_to_other_hosts(site: Path) -> None:
      ("renzhong", "points/GV26/"), ("人中", "points/GV26/"),
      # complaint synonyms, and the safety page for pregnancy
      ("sciatica", "complaints/sciatica/"), ("period pain", "complaints/menstrual-cramps/"),
-     ("lumbago", "complaints/low-back-pain/"), ("pregnancy", "safety/")],
+     ("lumbago", "complaints/low-back-pain/"), ("pregnancy", "safety/"),
+     # French and German codes; Korean, Japanese and Vietnamese readings
+     ("V23", "points/BL23/"), ("KS6", "points/PC6/"),
+     ("합곡", "points/LI4/"), ("ごうこく", "points/LI4/"), ("hapgok", "points/LI4/"), ("hop coc", "points/LI4/"),
+     ("Hợp cốc", "points/LI4/"), ("족삼리", "points/ST36/"), ("あしさんり", "points/ST36/")],
 )  # fmt: skip
 def test_search_finds_the_right_page_first(browser: object, served: str, query: str, page: str) -> None:
     href = search(browser, served, query)

@@ -8,6 +8,7 @@ from acupoints import Atlas, Meridian, Point
 from acupoints.diagrams import meridian_chain
 
 from .common import FIVE_SHU, KIND_TITLES, cell, front_matter, point_link, scrolling, svg_href
+from .readings import national_notations, reading_rows
 
 
 def categories_short(point: Point) -> str:
@@ -19,12 +20,14 @@ def meridian_page(atlas: Atlas, meridian: Meridian) -> str:
     out = [
         front_matter(
             f"{meridian.code} {meridian.english}",
-            [meridian.code, meridian.hanzi, meridian.hanzi_traditional, *meridian.aliases],
+            [meridian.code, meridian.hanzi, meridian.hanzi_traditional, *meridian.aliases, *meridian.readings.values()],
         )
     ]
     out.append(f"# {meridian.english} ({meridian.code}) <span class='hanzi'>{meridian.hanzi}</span>\n")
     out.append("| | |\n|---|---|")
     out.append(f"| Chinese | {meridian.pinyin} · {meridian.hanzi} · {meridian.hanzi_traditional} |")
+    out += reading_rows(meridian)
+    out.append(f"| French and German prefixes | {', '.join(national_notations(meridian.code, ''))} |")
     if meridian.organ:
         out.append(f"| Organ | {meridian.organ} |")
     out.append(f"| Yin/yang | {meridian.polarity}" + (f", {meridian.limb}" if meridian.limb else "") + " |")

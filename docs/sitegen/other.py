@@ -60,7 +60,9 @@ Sources are cited by key; see [Sources](sources.md).
 
 
 def developers_page(atlas: Atlas) -> str:
-    rows = "\n".join(f"| {r['code']} | {r['other notations']} |" for r in notation_table())
+    rows = "\n".join(
+        f"| {r['code']} | {r['other notations']} | {r['french']} | {r['german']} |" for r in notation_table()
+    )
     return f"""{front_matter("For developers and apps", ["api", "json", "python", "cli"])}# For developers and apps
 
 ## Python
@@ -134,11 +136,19 @@ The schema is generated from the library's models and also kept in the repositor
 
 Codes in any case, spacing or hyphenation (`LI4`, `li-4`, `LI 4`, `LI04`), these other prefixes,
 older extra-point numbers (`M-BW-35`), pinyin with or without tones, spaces, apostrophes or ü/v,
-hanzi in either script, English names and aliases (`人中` → GV26, `Yintang` → EX-HN3).
+hanzi in either script, English names and aliases (`人中` → GV26, `Yintang` → EX-HN3), the
+Korean, Japanese and Vietnamese readings with or without marks (`합곡`, `hapgok`, `ごうこく`,
+`gokoku`, `Hợp cốc`, `hop coc`) and TARA identifiers (`TARA_0913913` → LU1).
 
-| WHO code | Other prefixes |
-|---|---|
+| WHO code | Other prefixes | French | German |
+|---|---|---|---|
 {rows}
+
+French and German codes are read when they clash with nothing (`V23`, `E36`, `MP6`, `KS6`,
+`Dü3` or `Due3`). Two French prefixes do clash: `P6` stays PC6 (the English notation) unless
+`notation="fr"` is given (`resolve("P6", notation="fr")` is LU6, `acupoints show P6 --notation fr`),
+and `C7` is the seventh cervical vertebra as well as the French HT7, so it is read only with
+`notation="fr"`; without it the error names HT7 as the French reading.
 """
 
 

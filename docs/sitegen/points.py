@@ -8,6 +8,7 @@ from acupoints import Atlas, Complaint, Point
 from acupoints.names import toneless_forms
 
 from .common import EXTRA_GROUPS, category_text, cell, front_matter, source_list
+from .readings import national_notations, reading_rows
 from .search import notations, point_terms
 
 
@@ -127,6 +128,8 @@ def names_table(atlas: Atlas, point: Point) -> list[str]:
     shown = notations(point)
     if point.group.startswith("EX-"):
         shown.append(point.code.replace("-", ""))
+    if point.meridian is not None:
+        shown += national_notations(point.meridian, point.number)
     shown += [a.text for a in point.aliases if a.kind == "notation"]
     out.append(f"| Other notations | {cell(', '.join(dict.fromkeys(shown)))} |")
     for alias in point.aliases:
@@ -135,6 +138,7 @@ def names_table(atlas: Atlas, point: Point) -> list[str]:
         reading = f" {alias.pinyin}" if alias.pinyin else ""
         note = f": {alias.note}" if alias.note else ""
         out.append(f"| Also ({alias.kind}) | {cell(alias.text + reading + note)} |")
+    out += reading_rows(point)
     out.append("")
     return out
 

@@ -18,6 +18,8 @@ from acupoints import AcupointsError, AmbiguousPointError, Atlas, Point
 from acupoints.codes import PREFIX_ALIASES
 from acupoints.names import toneless_forms
 
+from .readings import national_notations, reading_keywords
+
 __all__ = ["NORMALISER", "code_table", "notations", "point_terms", "search_normaliser"]
 
 # how the other prefixes are usually written (PREFIX_ALIASES holds them upper-cased)
@@ -60,6 +62,9 @@ def point_terms(atlas: Atlas, point: Point) -> list[str]:
             candidates += toneless_forms(alias.text)
         if alias.pinyin:
             candidates += [alias.pinyin, *toneless_forms(alias.pinyin)]
+    if point.meridian is not None and point.number is not None:
+        candidates += [code.split(" ")[0] for code in national_notations(point.meridian, point.number)]
+    candidates += reading_keywords(point)
     terms = [term for term in dict.fromkeys(candidates) if term and _resolves(atlas, term, point)]
     return list(dict.fromkeys([*terms, *(tail for term in terms for tail in _han_tails(term))]))
 
@@ -84,7 +89,10 @@ def code_table(atlas: Atlas) -> dict[str, str]:
     table: dict[str, str] = {}
     for point in atlas.points():
         tagged = point.code.replace("-", "")
-        for notation in [point.code, tagged, *notations(point)]:
+        national = []
+        if point.meridian is not None and point.number is not None:
+            national = [code.split(" ")[0] for code in national_notations(point.meridian, point.number)]
+        for notation in [point.code, tagged, *notations(point), *national]:
             if _resolves(atlas, notation, point):
                 table[notation.upper().replace("-", "")] = tagged
     return table

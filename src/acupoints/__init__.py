@@ -31,6 +31,7 @@ from .errors import (
     Problem,
     UnknownComplaintError,
     UnknownMeridianError,
+    UnknownNotationError,
     UnknownPointError,
     UnknownRegionError,
     UnknownSourceError,
@@ -121,6 +122,7 @@ __all__ = [
     "Source",
     "UnknownComplaintError",
     "UnknownMeridianError",
+    "UnknownNotationError",
     "UnknownPointError",
     "UnknownRegionError",
     "UnknownSourceError",
@@ -268,18 +270,25 @@ def region_points(name: str) -> list[Point]:
     return default_atlas().region_points(name)
 
 
-def resolve(text: str) -> Point:
-    """The point that any code, notation, name or alias stands for.
+def resolve(text: str, notation: str | None = None) -> Point:
+    """The point that any code, notation, name, reading or alias stands for.
 
     Accepts ``LI4``, ``li-4``, ``UB23``, ``SJ5``, ``Du20``, ``Hegu``, ``hégǔ``,
-    ``合谷``, ``腎俞``, ``Union Valley``, ``人中``, ``Yintang``, ``M-BW-35`` ...
-    Raises :class:`AmbiguousPointError` (listing every match) or
-    :class:`UnknownPointError` (with the closest matches).
+    ``合谷``, ``腎俞``, ``Union Valley``, ``人中``, ``Yintang``, ``M-BW-35``,
+    French and German codes (``V23``, ``E36``, ``MP6``, ``KS6``), Korean,
+    Japanese and Vietnamese readings (``합곡``, ``ごうこく``, ``hop coc``) and
+    TARA identifiers (``TARA_0913913``). ``notation="fr"`` or ``"de"`` reads a
+    code in that notation first (``P6`` is PC6, LU6 in French).
+    Raises :class:`AmbiguousPointError` (listing every match),
+    :class:`UnknownPointError` (with the closest matches) or
+    :class:`UnknownNotationError`.
 
     >>> resolve("Yintang").code, resolve("人中").code, resolve("Huatuojiaji").code
     ('EX-HN3', 'GV26', 'EX-B2')
+    >>> resolve("V23").code, resolve("P6").code, resolve("P6", notation="fr").code, resolve("합곡").code
+    ('BL23', 'PC6', 'LU6', 'LI4')
     """
-    return default_atlas().resolve(text)
+    return default_atlas().resolve(text, notation=notation)
 
 
 def search(text: str, limit: int = 10) -> list[Match]:

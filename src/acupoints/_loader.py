@@ -31,7 +31,14 @@ from .codes import EXTRA_GROUP_COUNTS, EXTRA_GROUPS, MERIDIAN_CODES, split_code
 from .errors import DataError, Problem, shorten
 from .models import AtlasData, Complaint, Meridian, Point, Region, Source, Vessel
 
-__all__ = ["compile_body", "compile_folder", "load_body", "load_folder", "load_reading_exceptions"]
+__all__ = [
+    "compile_body",
+    "compile_folder",
+    "load_body",
+    "load_folder",
+    "load_other_reading_exceptions",
+    "load_reading_exceptions",
+]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -400,3 +407,36 @@ def compile_body(root: Path) -> bytes:
     """The validated body model of a data folder as JSON, for the wheel (see ``hatch_build.py``)."""
     body = load_body(root)
     return json.dumps(body.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode()
+
+def load_other_reading_exceptions(
+    root: Path,
+) -> tuple[dict[str, dict[str, set[str]]], dict[tuple[str, str], str]]:
+    """Read the Korean, Japanese and Vietnamese parts of ``reading-exceptions.yaml``.
+
+    Returns ``(chars, names)``: ``chars[tag][char]`` is a set of readings to
+    accept for ``char`` in the ``ko``, ``ja`` or ``vi`` reading;
+    ``names[(code, tag)]`` is a whole name read against its characters'
+    plain readings. Every entry must give a reason.
+    """
+    col = _Collector(root)
+    path = root / "reading-exceptions.yaml"
+    data = col.read(path) if path.exists() else {}
+    chars: dict[str, dict[str, set[str]]] = {"ko": {}, "ja": {}, "vi": {}}
+    names: dict[tuple[str, str], str] = {}
+    if not isinstance(data, dict):
+        data = {}
+    for tag, table in chars.items():
+        for index, entry in enumerate(data.get(tag) or []):
+            if not isinstance(entry, dict) or not all(entry.get(k) for k in ("char", "reading", "reason")):
+                col.add(path, None, f"{tag}[{index}]", "needs char, reading and reason")
+                continue
+            table.setdefault(str(entry["char"]), set()).add(str(entry["reading"]))
+    for index, entry in enumerate(data.get("names") or []):
+        needed = ("point", "tag", "reading", "reason")
+        if not isinstance(entry, dict) or not all(entry.get(k) for k in needed):
+            col.add(path, None, f"names[{index}]", "needs point, tag, reading and reason")
+            continue
+        names[(str(entry["point"]), str(entry["tag"]))] = str(entry["reading"])
+    if col.problems:
+        raise DataError(col.problems)
+    return chars, names

@@ -287,20 +287,27 @@ class Atlas:
 
         return NameIndex(self)
 
-    def resolve(self, text: str) -> Point:
+    def resolve(self, text: str, notation: str | None = None) -> Point:
         """The point any code, notation, name (pinyin with or without tones,
-        hanzi in either script, English) or alias names.
+        hanzi in either script, English, a Korean, Japanese or Vietnamese
+        reading), alias or TARA identifier names.
+
+        ``notation`` (``"en"``, ``"fr"``, ``"de"``) reads a code in that national
+        notation first: ``P6`` is PC6, but LU6 with ``notation="fr"``. Without
+        it, French and German codes that clash with nothing are read too
+        (``V23``, ``E36``, ``MP6``, ``KS6``, ``Dü3``).
 
         Raises :class:`~acupoints.AmbiguousPointError` listing every match, or
         :class:`~acupoints.UnknownPointError` with the closest matches.
 
         >>> load().resolve("腎俞").code, load().resolve("zu san li").code
         ('BL23', 'ST36')
+        >>> load().resolve("P6").code, load().resolve("P6", notation="fr").code
+        ('PC6', 'LU6')
         """
-        text = query_text(text)
-        # codes first: they need no name index (which builds every point)
-        found = self._find_code(text)
-        return found if found is not None else self.names.resolve(text)
+        from ._resolve import resolve_point
+
+        return resolve_point(self, query_text(text), notation)
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Fuzzy search over codes, names in every script and aliases, best first."""

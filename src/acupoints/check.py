@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._loader import load_folder, load_reading_exceptions
+from ._loader import load_folder, load_other_reading_exceptions, load_reading_exceptions
 from ._pinyin import split_syllables
 from .errors import Problem
 from .models import AtlasData
@@ -92,6 +92,9 @@ def check_folder(root: Path) -> list[Problem]:
 
     Raises :class:`~acupoints.errors.DataError` if the folder does not load.
     """
+    from .check_readings import reading_problems
+
     atlas = load_folder(root)
     readings, forms = load_reading_exceptions(root)
-    return name_problems(atlas, readings, forms)
+    others, _ = load_other_reading_exceptions(root)
+    return name_problems(atlas, readings, forms) + reading_problems(atlas, others)

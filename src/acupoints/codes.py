@@ -15,8 +15,11 @@ __all__ = [
     "EXTRA_GROUP_COUNTS",
     "MAX_CODE_LENGTH",
     "MERIDIAN_CODES",
+    "NATIONAL_PREFIXES",
+    "NOTATIONS",
     "PREFIX_ALIASES",
     "VERTEBRAL_LEVELS",
+    "national_codes",
     "normalize_code",
     "normalize_name",
     "split_code",
@@ -63,6 +66,78 @@ PREFIX_ALIASES: dict[str, str] = {
 
 Single letters that different traditions use for different channels (L, S,
 G, T, D) are left out on purpose: a wrong guess is worse than none."""
+
+NOTATIONS: dict[str, str] = {
+    "en": "English (WHO codes and the English prefixes above)",
+    "fr": "French (AFERA charts: P, GI, E, RP, C, IG, V, R, MC, TR, VB, F, VG, VC)",
+    "de": "German (Lu, Di, Ma, MP, He, Dü, Bl, Ni, KS, 3E, Gb, Le, LG, KG)",
+}
+"""The code notations :func:`national_codes` and ``resolve(..., notation=)`` know."""
+
+NATIONAL_PREFIXES: dict[str, dict[str, str]] = {
+    "fr": {
+        "P": "LU", "GI": "LI", "E": "ST", "RP": "SP", "C": "HT", "IG": "SI", "V": "BL",
+        "R": "KI", "MC": "PC", "TR": "TE", "VB": "GB", "F": "LR", "VG": "GV", "VC": "CV",
+    },
+    "de": {
+        "Lu": "LU", "Di": "LI", "Ma": "ST", "MP": "SP", "He": "HT", "Dü": "SI", "Due": "SI",
+        "Bl": "BL", "Ni": "KI", "KS": "PC", "3E": "TE", "Gb": "GB", "Le": "LR", "LG": "GV",
+        "KG": "CV",
+    },
+}  # fmt: skip
+"""Prefixes of the French and German code notations, as charts write them, to the
+WHO code (compared without regard to case; ``Due`` is ``Dü`` without the umlaut).
+
+French: Poumon, Gros Intestin, Estomac, Rate-Pancréas, Cœur, Intestin Grêle,
+Vessie, Rein, Maître du Cœur, Triple Réchauffeur, Vésicule Biliaire, Foie,
+Vaisseau Gouverneur, Vaisseau Conception. German: Lunge, Dickdarm, Magen,
+Milz-Pankreas, Herz, Dünndarm, Blase, Niere, Kreislauf-Sexualität, Dreifacher
+Erwärmer, Gallenblase, Leber, Lenkergefäß, Konzeptionsgefäß.
+
+Two French prefixes collide with other readings: ``P`` is PC in the English
+notation (``P6``), which keeps its meaning unless ``notation="fr"`` is asked
+for; ``C`` also names the cervical vertebrae (``C7``), so a French ``C`` code
+is only read as a Heart point with ``notation="fr"``."""
+
+# bounded runs, and text longer than a code is refused first, so matching stays linear
+_NATIONAL_CODE = re.compile(r"(3E|[^\W\d_]{1,3})[\s._\-]{0,3}0{0,3}(\d{1,3})")
+_AMBIGUOUS_WITHOUT_NOTATION = {("fr", "P"), ("fr", "C")}
+_NATIONAL_UPPER = {
+    name: {prefix.upper(): code for prefix, code in table.items()}
+    for name, table in NATIONAL_PREFIXES.items()
+}
+
+
+def national_codes(text: str, notation: str | None = None) -> list[tuple[str, str]]:
+    """``(notation, WHO code)`` for each reading of a French or German code.
+
+    Without ``notation`` the forms that collide with the English notation or
+    with vertebral levels (French ``P`` and ``C``) are left out; the point may
+    not exist (the resolver checks).
+
+    >>> national_codes("V23"), national_codes("Dü3"), national_codes("P6", "fr"), national_codes("P6")
+    ([('fr', 'BL23')], [('de', 'SI3')], [('fr', 'LU6')], [])
+    """
+    if not isinstance(text, str) or len(text) > 4 * MAX_CODE_LENGTH:
+        return []
+    text = text.strip()
+    if len(text) > MAX_CODE_LENGTH:
+        return []
+    match = _NATIONAL_CODE.fullmatch(text)
+    if match is None:
+        return []
+    prefix, number = match.group(1).upper(), int(match.group(2))
+    if number == 0:
+        return []
+    found = []
+    for name, table in _NATIONAL_UPPER.items():
+        if notation not in (None, name) or prefix not in table:
+            continue
+        if notation is None and (name, prefix) in _AMBIGUOUS_WITHOUT_NOTATION:
+            continue
+        found.append((name, f"{table[prefix]}{number}"))
+    return found
+
 
 # No two adjacent runs can match the same characters (letters, then an optional
 # separator-led sub-group, then separators, then digits), so matching is

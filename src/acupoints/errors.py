@@ -19,6 +19,7 @@ __all__ = [
     "Problem",
     "UnknownComplaintError",
     "UnknownMeridianError",
+    "UnknownNotationError",
     "UnknownPointError",
     "UnknownRegionError",
     "UnknownSourceError",
@@ -57,13 +58,16 @@ class _UnknownError(KeyError, AcupointsError):
 
     what = "item"
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, query: str, suggestions: Sequence[str] = (), *, hint: str = "") -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
+        self.hint = hint
         super().__init__(query)
 
     def __str__(self) -> str:
         message = f"no {self.what} {shorten(self.query)}"
+        if self.hint:
+            message += f" ({self.hint})"
         if self.suggestions:
             message += f"; did you mean {', '.join(self.suggestions)}?"
         return message
@@ -97,6 +101,15 @@ class UnknownComplaintError(_UnknownError):
     """No complaint has this name or synonym."""
 
     what = "complaint"
+
+
+class UnknownNotationError(ValueError, AcupointsError):
+    """A code notation the resolver does not know; ``known`` lists those it does."""
+
+    def __init__(self, notation: str, known: Sequence[str]) -> None:
+        self.notation = notation
+        self.known = tuple(known)
+        super().__init__(f"unknown notation {notation!r}; known: {', '.join(self.known)}")
 
 
 class AmbiguousPointError(LookupError, AcupointsError):

@@ -382,6 +382,7 @@ def search_dictionary(atlas: Atlas) -> str:
     for point in atlas.points():
         words.update((point.hanzi, point.hanzi_traditional))
         words.update(a.text for a in point.aliases if a.pinyin and len(a.text) > 1)
+        words.update(v for k, v in point.readings.items() if k in ("ko", "ja"))
     for meridian in atlas.meridians():
         words.update((meridian.hanzi, meridian.hanzi_traditional))
     for vessel in atlas.vessels():

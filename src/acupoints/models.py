@@ -55,6 +55,7 @@ __all__ = [
     "Organ",
     "Phase",
     "Point",
+    "ReadingTag",
     "Region",
     "Role",
     "Rule",
@@ -62,6 +63,7 @@ __all__ = [
     "Source",
     "Vessel",
     "VesselCode",
+    "Xrefs",
     "level_index",
 ]
 
@@ -260,6 +262,47 @@ class Location(BaseModel):
     )
 
 
+ReadingTag = Literal["ko", "ko-Latn", "ja", "ja-Latn", "vi"]
+"""Language tags of a point's readings: Korean in hangul and Revised
+Romanization, Japanese in kana and Hepburn, Sino-Vietnamese in quốc ngữ."""
+
+_SURFACE_URLS = {
+    "UBERON": "http://purl.obolibrary.org/obo/UBERON_{}",
+    "ILX": "http://uri.interlex.org/base/ilx_{}",
+}
+
+
+class Xrefs(BaseModel):
+    """Identifiers of the point in research ontologies.
+
+    >>> x = Xrefs(tara="TARA_0913913", surface="UBERON:0016416")
+    >>> x.tara_url, x.surface_url
+    ('http://www.acupunctureresearch.org/tara/ontology/TARA_0913913', 'http://purl.obolibrary.org/obo/UBERON_0016416')
+    """
+
+    model_config = _CONFIG
+
+    tara: str = Field(pattern=r"^TARA_\d{7}$", description="The point in the TARA Acupoints Ontology.")
+    surface: str | None = Field(
+        default=None,
+        pattern=r"^(UBERON|ILX):\d{7}$",
+        description="The UBERON or InterLex term of the body surface TARA places the point on, if any.",
+    )
+
+    @property
+    def tara_url(self) -> str:
+        """The TARA term's IRI."""
+        return f"http://www.acupunctureresearch.org/tara/ontology/{self.tara}"
+
+    @property
+    def surface_url(self) -> str | None:
+        """The surface term's IRI (OBO PURL for UBERON, InterLex for ILX)."""
+        if self.surface is None:
+            return None
+        prefix, number = self.surface.split(":")
+        return _SURFACE_URLS[prefix].format(number)
+
+
 class Indications(BaseModel):
     """Traditional indications, short phrases, with their sources."""
 
@@ -288,6 +331,14 @@ class Point(BaseModel):
     hanzi_traditional: Text = Field(description="Traditional Chinese characters.")
     english: Text = Field(description="An English translation of the name.")
     aliases: tuple[Alias, ...] = ()
+    readings: dict[ReadingTag, Text] = Field(
+        default_factory=dict,
+        description=(
+            "The name read in other languages, by language tag: ko (hangul), ko-Latn "
+            "(Revised Romanization), ja (kana), ja-Latn (Hepburn), vi (Sino-Vietnamese)."
+        ),
+    )
+    xrefs: Xrefs | None = Field(default=None, description="Ontology identifiers; standard points only.")
     location: Location
     needling: Needling
     moxibustion: Moxibustion
@@ -332,6 +383,10 @@ class Meridian(BaseModel):
     pinyin: Text = Field(description="Pinyin of the channel's Chinese name.")
     hanzi: Text = Field(description="Chinese name of the channel, simplified.")
     hanzi_traditional: Text
+    readings: dict[ReadingTag, Text] = Field(
+        default_factory=dict,
+        description="The channel's name read in Korean, Japanese and Vietnamese, as for points.",
+    )
     organ: Organ | None = Field(description="Its organ; None for GV and CV.")
     polarity: Literal["yin", "yang"]
     limb: Literal["hand", "foot"] | None = Field(description="None for GV and CV.")

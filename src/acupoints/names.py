@@ -10,7 +10,12 @@ It accepts, in this order of trust:
 3. a standard name's pinyin without tones, spaces, apostrophes, with ü as u
    or v (``hegu``, ``zu san li``, ``Fu'ai``, ``nvxi``);
 4. an alias: another name, an old name (``人中`` for GV26), a reading, or
-   another notation (``M-BW-35``, ``GV29`` for Yintang).
+   another notation (``M-BW-35``, ``GV29`` for Yintang), or the point's TARA
+   identifier (``TARA_0913913``);
+5. a Korean, Japanese or Vietnamese reading: hangul (``합곡``), kana in
+   either script (``ごうこく``, ``ゴウコク``), the romanizations with or without
+   long-vowel marks (``hapgok``, ``gōkoku``, ``gokoku``, ``goukoku``), and
+   quốc ngữ with or without diacritics (``Hợp cốc``, ``hop coc``).
 
 The first step that matches decides; if it matches more than one point the
 answer is :class:`~acupoints.AmbiguousPointError` listing them all (``Zhongdu``
@@ -30,16 +35,25 @@ from typing import TYPE_CHECKING, Any
 from ._arguments import MAX_QUERY, query_text
 from ._once import once
 from ._pinyin import strip_tones, toneless_forms
-from .codes import MERIDIAN_CODES, PREFIX_ALIASES, normalize_code, normalize_name
+from .codes import (
+    MERIDIAN_CODES,
+    NATIONAL_PREFIXES,
+    PREFIX_ALIASES,
+    national_codes,
+    normalize_code,
+    normalize_name,
+)
 from .errors import AmbiguousPointError, UnknownPointError
 from .models import Point
 
 if TYPE_CHECKING:
     from .atlas import Atlas
 
-__all__ = ["Match", "NameIndex", "notation_table", "toneless_forms"]
+__all__ = ["Match", "NameIndex", "notation_table", "reading_keys", "toneless_forms"]
 
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+_NATIVE = re.compile(r"[\u3040-\u30ff\uac00-\ud7a3]")  # kana and hangul syllables
+_KATAKANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
 def _clean(text: str) -> str:
@@ -51,6 +65,28 @@ def _clean(text: str) -> str:
 def _plain(text: str) -> str:
     """Lower-case letters and digits only: how toneless pinyin and codes compare."""
     return re.sub(r"[^0-9a-zü]", "", strip_tones(text).casefold())
+
+
+def _folded(text: str) -> str:
+    """Readings compared: kana as hiragana, Latin letters without marks (đ as d), no spaces."""
+    text = unicodedata.normalize("NFKC", text).translate(_KATAKANA).casefold()
+    if _NATIVE.search(text):
+        return "".join(text.split())
+    text = unicodedata.normalize("NFD", text.replace("đ", "d"))
+    return re.sub(r"[^0-9a-z]", "", "".join(ch for ch in text if not unicodedata.combining(ch)))
+
+
+def reading_keys(tag: str, reading: str) -> set[str]:
+    """The keys under which a reading is found: ``gōkoku`` also as gokoku and goukoku.
+
+    >>> sorted(reading_keys("ja-Latn", "Gōkoku")), sorted(reading_keys("vi", "Hợp cốc"))
+    (['gokoku', 'goukoku'], ['hopcoc'])
+    """
+    keys = {_folded(reading)}
+    if tag == "ja-Latn":
+        spelled = unicodedata.normalize("NFC", reading.casefold())
+        keys.add(_folded(spelled.replace("ō", "ou").replace("ū", "uu").replace("ā", "aa").replace("ē", "ee")))
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +124,7 @@ class NameIndex:
         self._exact: dict[str, list[str]] = {}
         self._toneless: dict[str, list[str]] = {}
         self._alias: dict[str, list[str]] = {}
+        self._reading: dict[str, list[str]] = {}
         # (field, display text, comparable key, code) for fuzzy search
         self._entries: list[tuple[str, str, str, str]] = []
         for point in atlas.points():
@@ -130,6 +167,16 @@ class NameIndex:
             self._entries.append((field, text, key, code))
             if alias.pinyin:
                 self._entries.append((field, alias.pinyin, toneless_forms(alias.pinyin)[0], code))
+        if point.xrefs is not None:
+            self._put(self._alias, _plain(point.xrefs.tara), code)
+        self._add_readings(point)
+
+    def _add_readings(self, point: Point) -> None:
+        for tag, reading in point.readings.items():
+            keys = reading_keys(tag, reading)
+            for key in keys:
+                self._put(self._reading, key, point.code)
+            self._entries.append((f"reading:{tag}", reading, _folded(reading), point.code))
 
     # -- resolve ---------------------------------------------------------------
 
@@ -137,6 +184,9 @@ class NameIndex:
         code = normalize_code(text)
         if code is not None and self.atlas._find_code(code) is not None:
             return [code]
+        national = [c for _, c in national_codes(text) if self.atlas._find_code(c) is not None]
+        if national:
+            return list(dict.fromkeys(national))
         lowered = normalize_name(text)
         for index, keys in (
             (self._exact, (text, lowered)),
@@ -145,6 +195,7 @@ class NameIndex:
                 self._alias,
                 (text, lowered, _plain(text), *(toneless_forms(text) if not _HAN.search(text) else ())),
             ),
+            (self._reading, (_folded(text),)),
         ):
             found: list[str] = []
             for key in keys:
@@ -202,7 +253,12 @@ class NameIndex:
             point = self.atlas.point(code)
             best[code] = Match(point, 100.0, "exact", cleaned)
         han = bool(_HAN.search(cleaned))
-        queries = {cleaned} if han else {_plain(cleaned), normalize_name(cleaned), *toneless_forms(cleaned)}
+        if han:
+            queries = {cleaned}
+        elif _NATIVE.search(cleaned):
+            queries = {_folded(cleaned)}
+        else:
+            queries = {_plain(cleaned), normalize_name(cleaned), *toneless_forms(cleaned), _folded(cleaned)}
         for query in (q for q in queries if q):
             hits = process.extract(
                 query, self._choices, scorer=fuzz.WRatio, limit=max(limit * 3, 10), score_cutoff=60
@@ -211,6 +267,9 @@ class NameIndex:
                 field, shown, key, code = self._entries[position]
                 # prefer whole-word similarity over partial matches of long names
                 score = min(score, fuzz.ratio(query, key) + 15)
+                if field.startswith("reading:") and not _NATIVE.search(query):
+                    # short romanizations resemble many names: the Chinese names win a tie
+                    score -= 8
                 current = best.get(code)
                 if current is None or score > current.score:
                     best[code] = Match(self.atlas.point(code), float(score), field, shown)
@@ -221,12 +280,23 @@ class NameIndex:
 def notation_table() -> list[dict[str, str]]:
     """The code notations the resolver accepts, for documentation.
 
-    One row per meridian: the WHO code, then every other prefix in use.
+    One row per meridian: the WHO code, every other English prefix in use, and
+    the French and German prefixes (``NATIONAL_PREFIXES``).
     """
     others: dict[str, list[str]] = {code: [] for code in MERIDIAN_CODES}
     for prefix, code in PREFIX_ALIASES.items():
         others[code].append(prefix)
+    national: dict[str, dict[str, list[str]]] = {
+        name: {code: [p for p, c in table.items() if c == code] for code in MERIDIAN_CODES}
+        for name, table in NATIONAL_PREFIXES.items()
+    }
     return [
-        {"code": code, "other notations": ", ".join(sorted(others[code])), "example": f"{code}4"}
+        {
+            "code": code,
+            "other notations": ", ".join(sorted(others[code])),
+            "french": ", ".join(national["fr"][code]),
+            "german": ", ".join(national["de"][code]),
+            "example": f"{code}4",
+        }
         for code in MERIDIAN_CODES
     ]

@@ -14,7 +14,7 @@ is an error.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -165,8 +165,10 @@ def create_app(
         responses=_AMBIGUOUS,
         response_model=Point,
     )
-    def point(code: _Name) -> dict[str, Any]:
-        return data.point_record(data.resolve(code).code)
+    def point(
+        code: _Name, notation: Annotated[Literal["en", "fr", "de"] | None, Query()] = None
+    ) -> dict[str, Any]:
+        return data.point_record(data.resolve(code, notation=notation).code)
 
     @app.get("/meridians", summary="The 14 meridians", response_model=list[Meridian])
     def meridians() -> list[dict[str, Any]]:
