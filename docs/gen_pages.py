@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sitegen.charts import atlas_pages
 from sitegen.common import (
     DISCLAIMER,
     EXTRA_GROUPS,
@@ -210,6 +211,7 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
         )
         + "\n",
     )
+    nav += atlas_pages(write)
     nav.append("* Diagrams")
     nav.append("    * [Back chart](diagrams/back.md)")
     nav.append("    * [Organ clock](diagrams/clock.md)")

@@ -8,6 +8,7 @@ from html import escape
 from acupoints import Atlas, Candidates, Complaint, Point
 from acupoints.diagrams import complaint_diagram
 
+from .charts import complaint_chart
 from .common import DISCLAIMER, cell, front_matter, point_link, scrolling, source_list, svg_href
 
 
@@ -96,6 +97,7 @@ def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
     pregnant = atlas.candidates(complaint.name, pregnant=True)
     sections = [
         heading(atlas, complaint),
+        complaint_chart(complaint.name, len(answer.candidates)),
         diagram(atlas, answer),
         candidates_section(answer),
         pregnancy_changes(answer, pregnant),

@@ -7,6 +7,7 @@ from typing import Any
 from acupoints import Atlas, Meridian, Point
 from acupoints.diagrams import meridian_chain
 
+from .charts import meridian_chart, vessel_chart
 from .common import FIVE_SHU, KIND_TITLES, cell, front_matter, point_link, scrolling, svg_href
 from .readings import national_notations, reading_rows
 
@@ -50,6 +51,7 @@ def meridian_page(atlas: Atlas, meridian: Meridian) -> str:
     if meridian.aliases:
         out.append(f"| Other notations | {', '.join(meridian.aliases)} |")
     out.append(f"| Points | {len(points)} |\n")
+    out += meridian_chart(meridian.code)
     out.append(scrolling(meridian_chain(atlas, meridian.code, svg_href(1))) + "\n")
     out.append("| Code | Pinyin | Hanzi | English | Categories |\n|---|---|---|---|---|")
     for point in points:
@@ -74,6 +76,7 @@ def vessel_page(atlas: Atlas, vessel: Any) -> str:
     out.append("")
     members = atlas.vessel_points(vessel.code)
     out.append("## Trajectory\n")
+    out += vessel_chart(vessel.code)
     out.append("| # | Code | Pinyin | Hanzi |\n|---|---|---|---|")
     for i, point in enumerate(members, 1):
         out.append(f"| {i} | {point_link(point)} | {point.pinyin} | {point.hanzi} |")

@@ -7,6 +7,7 @@ from typing import Any
 from acupoints import Atlas, Complaint, Point
 from acupoints.names import toneless_forms
 
+from .charts import point_nearby, point_where
 from .common import EXTRA_GROUPS, category_text, cell, front_matter, source_list
 from .readings import national_notations, reading_rows
 from .search import notations, point_terms
@@ -20,7 +21,9 @@ def point_page(atlas: Atlas, point: Point, roles: dict[str, list[tuple[Complaint
     sections = [
         title(atlas, point),
         safety(point),
+        point_where(point),
         location(atlas, point),
+        point_nearby(point),
         needling(point),
         names_table(atlas, point),
         categories(point),

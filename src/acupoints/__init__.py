@@ -137,6 +137,7 @@ __all__ = [
     "load",
     "meridian",
     "meridians",
+    "nearby",
     "point",
     "points",
     "region",
@@ -304,16 +305,21 @@ def chart(
     *codes: str,
     meridian: str | None = None,
     complaint: str | None = None,
+    vessel: str | None = None,
     pregnant: bool = False,
     view: str | None = None,
     link: str | None = "#{code}",
+    overview: bool = False,
 ) -> str:
     """A standalone SVG chart drawn from the computed positions.
 
     One code: the close-up that suits the point, with the measuring line from
     its landmark and the distance labelled. Several codes, a ``meridian`` (its
     points in order, joined) or a ``complaint`` (its candidates coloured by
-    role): each point on the whole-body view that faces it best. ``view``
+    role) or a ``vessel`` (its trajectory, joined in order): each point on the
+    whole-body view that faces it best. ``overview=True`` with one code: a
+    small whole-body figure with the point ringed, to show where on the body
+    it is. ``view``
     picks a view by name (see ``acupoints.body.views.VIEWS``); ``link`` is the
     pattern of each marker's link (``{code}`` is replaced).
 
@@ -324,6 +330,22 @@ def chart(
     from .body.render import render_chart
 
     return render_chart(
-        default_atlas(), codes, meridian=meridian, complaint=complaint, pregnant=pregnant, view=view,
-        link=link,
-    )
+        default_atlas(), codes, meridian=meridian, complaint=complaint, vessel=vessel, pregnant=pregnant,
+        view=view, link=link, overview=overview,
+    )  # fmt: skip
+
+
+def nearby(code: str, limit: int = 8) -> list[Point]:
+    """The points closest in space to a point on the same body part, whatever their channel.
+
+    Measured on the body model between the points' computed positions (the
+    nearer side of a pair, any level of a point that is several), nearest
+    first; points on a surface turned away (the palm, for a point on the back
+    of the hand) are not near.
+
+    >>> [p.code for p in nearby("PC6", limit=3)]
+    ['PC5', 'PC7', 'LU7']
+    """
+    from .body.render import nearby_points
+
+    return nearby_points(default_atlas(), resolve(code).code, limit)

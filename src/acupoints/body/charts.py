@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from ..models import Point
     from . import BodyModel
 
-__all__ = ["ROLE_CLASSES", "Placed", "panel_chart", "point_chart"]
+__all__ = ["ROLE_CLASSES", "Placed", "panel_chart", "placed", "point_chart"]
 
 ROLE_CLASSES = ("local", "adjacent", "segmental", "distal")
 _MAX_HEIGHT = 520
@@ -54,7 +55,8 @@ class Placed:
         return out
 
 
-def _placed(body: BodyModel, point: Point) -> list[Placed]:
+def placed(body: BodyModel, point: Point) -> list[Placed]:
+    """Every place of a point in 3-D (cached on the body model)."""
     cache = body.cache.setdefault("placed", {})
     key = (point.code, id(point))
     found = cache.get(key)
@@ -115,13 +117,14 @@ class _Screen:
         box: tuple[float, float, float, float],
         top: float = 0.0,
         max_height: float = _MAX_HEIGHT,
+        canvas_width: float = WIDTH,
     ) -> None:
         u0, v0, u1, v1 = box
         self.view = v
         self.top = top
         width, height = max(u1 - u0, 1e-3), max(v1 - v0, 1e-3)
-        self.k = min((WIDTH - 2 * _PAD) / width, (max_height - 2 * _PAD) / height)
-        self.ox = (WIDTH - width * self.k) / 2 - u0 * self.k
+        self.k = min((canvas_width - 2 * _PAD) / width, (max_height - 2 * _PAD) / height)
+        self.ox = (canvas_width - width * self.k) / 2 - u0 * self.k
         self.oy = top + _PAD + v1 * self.k
         self.height = height * self.k + 2 * _PAD
 
@@ -146,20 +149,26 @@ def _box(
     return u0, v0, u1, v1
 
 
-def _figure(body: BodyModel, canvas: Canvas, screen: _Screen, clip: str) -> None:
+def _figure(body: BodyModel, canvas: Canvas, screen: _Screen, clip: str, per_unit: int = 10) -> None:
     canvas.add("figure", f'<g clip-path="url(#{clip})">')
-    for outline in _outlines(body, screen.view):
-        d = path_data(outline.polygons, screen)
-        edge = f'<path class="fig-edge" d="{d}"/>'
+    seen = (-4.0, screen.top - 4, canvas.width + 4, screen.top + screen.height + 4)
+    for index, outline in enumerate(_outlines(body, screen.view)):
+        # each outline once, stroked and then filled by reference (half the bytes); only what is seen
+        d = path_data(outline.polygons, screen, per_unit, within=seen)
+        if not d:
+            continue
+        shape = f"{clip}-o{index}"
+        canvas.add("figure", f'<defs><path id="{shape}" d="{d}"/></defs>')
+        edge = f'<use class="fig-edge" href="#{shape}"/>'
         if outline.group == "face" and screen.view.up == (0.0, 1.0, 0.0):
             # the face meets the skull without a seam: its edge is drawn below the brows only
             top = screen((0.0, _BROWS))[1]
             canvas.add(
                 "figure",
-                f'<clipPath id="{clip}-face"><rect x="0" y="{top:.1f}" width="{WIDTH}" height="{canvas.height:.0f}"/></clipPath>',
+                f'<clipPath id="{clip}-face"><rect x="0" y="{top:.1f}" width="{canvas.width:g}" height="{canvas.height:.0f}"/></clipPath>',
             )
             edge = f'<g clip-path="url(#{clip}-face)">{edge}</g>'
-        canvas.add("figure", f'{edge}<path class="fig-fill" d="{d}"/>')
+        canvas.add("figure", f'{edge}<use class="fig-fill" href="#{shape}"/>')
     runs = _features(body, screen.view)
     if runs:
         canvas.add("figure", f'<path class="feature" d="{polyline_data(runs, screen)}"/>')
@@ -170,7 +179,7 @@ def _figure(body: BodyModel, canvas: Canvas, screen: _Screen, clip: str) -> None
 def _clip(canvas: Canvas, name: str, top: float, height: float) -> None:
     canvas.add(
         "figure",
-        f'<clipPath id="{name}"><rect x="0" y="{top:.1f}" width="{WIDTH}" height="{height:.1f}"/></clipPath>',
+        f'<clipPath id="{name}"><rect x="0" y="{top:.1f}" width="{canvas.width:g}" height="{height:.1f}"/></clipPath>',
     )
 
 
@@ -325,7 +334,7 @@ def point_chart(
     link: str | None = "#{code}",
 ) -> str:
     """The close-up chart of one point (see the module's docstring)."""
-    spots = _placed(body, point)
+    spots = placed(body, point)
     if not spots:
         raise ValueError(f"{point.code} has no computed position")
     first = spots[0]
@@ -430,13 +439,13 @@ def _neighbours(
 ) -> None:
     """The points nearest to this one on the parts the view is about, faint, whatever their channel."""
     v = screen.view
-    here = _placed(body, point)[0].where
+    here = placed(body, point)[0].where
     near: list[tuple[float, Point, Vec]] = []
     for other in everything:
         pos = other.location.position
         if other.code == point.code or pos is None or not v.shows(_part(body, pos)):
             continue
-        for spot in _placed(body, other):
+        for spot in placed(body, other):
             for where, normal, mirrored in spot.sides():
                 if facing(v, normal) < 0.15 or (mirrored and not v.both_sides):
                     continue
@@ -468,11 +477,16 @@ def panel_chart(
     views: Sequence[str] | None = None,
     title: str = "",
     link: str | None = "#{code}",
+    order: Sequence[str] | None = None,
 ) -> str:
-    """Points on the whole-body views that face them best, one panel per view needed."""
+    """Points on the whole-body views that face them best, one panel per view needed.
+
+    ``chain`` joins the points of a channel in the order of their numbers, or
+    in ``order`` (a vessel's trajectory) when it is given.
+    """
     by_view: dict[str, list[Placed]] = {}
     for point in points:
-        for spot in _placed(body, point):
+        for spot in placed(body, point):
             best = _best_view(body, spot, list(views or WHOLE_BODY))
             by_view.setdefault(best.name, []).append(spot)
     order = [n for n in (views or WHOLE_BODY) if n in by_view]
@@ -483,7 +497,7 @@ def panel_chart(
             by_view[name] += [
                 s
                 for p in points
-                for s in _placed(body, p)
+                for s in placed(body, p)
                 if id(s) not in shown and facing(VIEWS[name], s.normal) > 0.2
             ]
     panels: list[tuple[View, list[Placed], _Screen]] = []
@@ -498,7 +512,7 @@ def panel_chart(
     canvas = Canvas(height=top)
     canvas.add("labels", f'<text class="caption" x="{_PAD}" y="16" font-size="13">{_esc(title)}</text>')
     for index, (v, spots, screen) in enumerate(panels):
-        clip = f"clip-panel-{index}"
+        clip = f"clip-{zlib.crc32(title.encode()):08x}-{index}"
         _clip(canvas, clip, screen.top, screen.height)
         _figure(body, canvas, screen, clip)
         canvas.add(
@@ -506,7 +520,15 @@ def panel_chart(
             f'<text class="lbl-faint" x="{WIDTH - _PAD}" y="{screen.top + _PAD:.1f}" '
             f'font-size="11" text-anchor="end">{_esc(v.label)}</text>',
         )
-        if chain:
+        if chain and order is not None:
+            first: dict[str, Placed] = {}
+            for spot in spots:
+                first.setdefault(spot.point.code, spot)
+            for ca, cb in itertools.pairwise(order):
+                if ca in first and cb in first:
+                    (x0, y0), (x1, y1) = screen.of(first[ca].where), screen.of(first[cb].where)
+                    canvas.add("lines", f'<path class="chain" d="M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}"/>')
+        elif chain:
             ordered = sorted(spots, key=lambda s: s.point.number)
             for a, b in itertools.pairwise(ordered):
                 if b.point.number - a.point.number == 1:
