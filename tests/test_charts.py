@@ -113,3 +113,31 @@ def test_the_cli_draws_a_chart() -> None:
     assert result.exit_code == 1
     result = runner.invoke(main, ["chart"])
     assert result.exit_code == 2
+
+
+def test_nearby_points_are_the_closest_on_the_same_part_whatever_their_channel() -> None:
+    pc6 = [p.code for p in acupoints.nearby("PC6")]
+    assert pc6[0] == "PC5" and "PC7" in pc6 and "LU7" in pc6  # the same channel and the next one
+    near = [p.code for p in acupoints.nearby("BL23")]
+    assert len(near) == 8 and "BL23" not in near
+    assert {"GV4", "BL22", "BL24", "BL52"} <= set(near)  # above, below, on the midline, outer line
+    assert {p.meridian or p.group for p in acupoints.nearby("CV12")} >= {"CV", "KI"}
+    hand = {p.code for p in acupoints.nearby("LI4", limit=8)}
+    assert "PC8" not in hand and "LI3" in hand  # the palm faces away from the back of the hand
+    assert acupoints.nearby("li-4", limit=2) == acupoints.nearby("LI4", limit=2)
+    assert len(acupoints.nearby("GV20", limit=3)) == 3
+
+
+def test_overview_and_atlas_and_vessel_charts() -> None:
+    svg = acupoints.chart("BL23", overview=True)
+    assert "view-back" in svg and svg.count('data-point="BL23"') == 2  # both sides
+    front = acupoints.chart(view="front")
+    assert len(set(re.findall(r'data-point="([^"]+)"', front))) > 150
+    every = set()
+    for view in ("front", "back", "side"):
+        every |= set(re.findall(r'data-point="([^"]+)"', acupoints.chart(view=view)))
+    assert every == {p.code for p in acupoints.points()}
+    chong = acupoints.chart(vessel="penetrating")
+    assert 'class="chain"' in chong and 'data-point="KI11"' in chong
+    with pytest.raises(ValueError):
+        acupoints.chart("LI4", "ST36", overview=True)

@@ -344,7 +344,7 @@ def nearby(code: str, limit: int = 8) -> list[Point]:
     of the hand) are not near.
 
     >>> [p.code for p in nearby("PC6", limit=3)]
-    ['PC5', 'PC7', 'LU7']
+    ['PC5', 'HT4', 'HT5']
     """
     from .body.render import nearby_points
 
