@@ -139,5 +139,5 @@ def test_overview_and_atlas_and_vessel_charts() -> None:
     assert every == {p.code for p in acupoints.points()}
     chong = acupoints.chart(vessel="penetrating")
     assert 'class="chain"' in chong and 'data-point="KI11"' in chong
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="one point"):
         acupoints.chart("LI4", "ST36", overview=True)

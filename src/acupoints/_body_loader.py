@@ -96,12 +96,8 @@ def _check_body(add: _Add, folder: Path, body: Any) -> None:
     for feature in body.features:
         for index, name in enumerate(feature.through):
             if (feature.frame, name.lstrip("~")) not in names:
-                add(
-                    folder / "features.yaml",
-                    feature.name,
-                    f"through[{index}]",
-                    f"unknown landmark {name.lstrip('~')!r} on frame {feature.frame}",
-                )
+                add(folder / "features.yaml", feature.name, f"through[{index}]",
+                    f"unknown landmark {name.lstrip('~')!r} on frame {feature.frame}")
 
 
 def place_points(add: _Add, body: Any, points: Sequence[Point], files: dict[str, str]) -> list[Point]:
