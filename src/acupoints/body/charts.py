@@ -477,12 +477,12 @@ def panel_chart(
     views: Sequence[str] | None = None,
     title: str = "",
     link: str | None = "#{code}",
-    order: Sequence[str] | None = None,
+    sequence: Sequence[str] | None = None,
 ) -> str:
     """Points on the whole-body views that face them best, one panel per view needed.
 
     ``chain`` joins the points of a channel in the order of their numbers, or
-    in ``order`` (a vessel's trajectory) when it is given.
+    in ``sequence`` (a vessel's trajectory) when it is given.
     """
     by_view: dict[str, list[Placed]] = {}
     for point in points:
@@ -520,11 +520,11 @@ def panel_chart(
             f'<text class="lbl-faint" x="{WIDTH - _PAD}" y="{screen.top + _PAD:.1f}" '
             f'font-size="11" text-anchor="end">{_esc(v.label)}</text>',
         )
-        if chain and order is not None:
+        if chain and sequence is not None:
             first: dict[str, Placed] = {}
             for spot in spots:
                 first.setdefault(spot.point.code, spot)
-            for ca, cb in itertools.pairwise(order):
+            for ca, cb in itertools.pairwise(sequence):
                 if ca in first and cb in first:
                     (x0, y0), (x1, y1) = screen.of(first[ca].where), screen.of(first[cb].where)
                     canvas.add("lines", f'<path class="chain" d="M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}"/>')

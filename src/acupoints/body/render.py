@@ -41,7 +41,7 @@ def render_chart(
             views=chosen or WHOLE_BODY,
             title=f"{found.english}: its trajectory",
             link=link,
-            order=[p.code for p in members],
+            sequence=[p.code for p in members],
         )
     if meridian is not None:
         m = atlas.meridian(meridian)
