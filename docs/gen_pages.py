@@ -17,6 +17,7 @@ from typing import Any, TextIO
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.charts import atlas_pages
+from sitegen.clinical import combination_page, combinations_index
 from sitegen.common import (
     DISCLAIMER,
     EXTRA_GROUPS,
@@ -85,6 +86,13 @@ def generate(open_file: Opener, edit_base: str) -> list[str]:
     for complaint in complaints:
         write(f"complaints/{complaint.name}.md", complaint_page(atlas, complaint))
         nav.append(f"    * [{complaint.label}](complaints/{complaint.name}.md)")
+
+    # combinations
+    write("combinations/index.md", combinations_index(atlas))
+    nav.append("* [Combinations](combinations/index.md)")
+    for combination in atlas.combinations():
+        write(f"combinations/{combination.name}.md", combination_page(atlas, combination))
+        nav.append(f"    * [{combination.label}](combinations/{combination.name}.md)")
 
     # meridians and their points
     write(

@@ -26,9 +26,10 @@ def _point(code: str, pinyin: str, hanzi: str, **extra: Any) -> dict[str, Any]:
         "hanzi_traditional": hanzi,
         "english": "Test Name",
         "location": {"text": "A test location.", "regions": ["chest"], "side": "bilateral"},
-        "needling": {"depth_cun": [0.3, 0.5], "angle": "perpendicular"},
+        "needling": {"depth_cun": [0.3, 0.5], "angle": "perpendicular", "sources": ["test-source"]},
         "moxibustion": {"status": "allowed"},
         "indications": {"items": ["cough"], "sources": ["test-source"]},
+        "actions": {"items": ["descends lung qi"], "sources": ["test-source"]},
         "sources": ["test-source"],
     }
     base.update(extra)
@@ -73,7 +74,17 @@ def minimal_data() -> dict[str, Any]:
                 {"name": "axilla", "label": "Armpit", "parent": "chest"},
             ]
         },
-        "sources.yaml": {"sources": [{"key": "test-source", "kind": "textbook", "citation": "A test book."}]},
+        "sources.yaml": {
+            "sources": [
+                {
+                    "key": "test-source",
+                    "kind": "textbook",
+                    "citation": "A test book.",
+                    "year": 2000,
+                    "edition": "1st",
+                }
+            ]
+        },
         "points/LU.yaml": {
             "group": "LU",
             "points": [

@@ -126,8 +126,9 @@ def test_graph_kinds_and_edges() -> None:
     kinds = {k for _, _, k in graph.edges(keys=True)}
     assert kinds == {
         "next", "flow", "on", "partner", "crossing", "luo", "confluent", "cleft", "along", "in",
-        "indicated-for",
+        "indicated-for", "combined-with",
     }  # fmt: skip
+    assert "four-gates" in graph.get_edge_data("LI4", "LR3", "combined-with")["combinations"]
     with pytest.raises(nx.NetworkXError):
         graph.add_node("mine")  # type: ignore[attr-defined]
 

@@ -133,7 +133,9 @@ def test_back_pain_when_pregnant_excludes_bl60_with_reason() -> None:
     answer = acupoints.candidates("back pain", pregnant=True)
     (bl60,) = [e for e in answer.excluded if e.code == "BL60"]
     assert bl60.why.startswith("Traditionally forbidden in pregnancy")
-    assert any("Pregnancy: use with caution" in w for w in answer["BL23"].warnings)
+    # the lumbosacral region is avoided throughout pregnancy (WHO 1999, 2.1)
+    (bl23,) = [e for e in answer.excluded if e.code == "BL23"]
+    assert "lumbosacral" in bl23.why and "BL23" not in answer.codes
 
 
 def test_level_narrows_segmental_points() -> None:

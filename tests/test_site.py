@@ -27,6 +27,8 @@ def test_every_page_exists(site: Path) -> None:
         assert (site / "regions" / region.name / "index.html").is_file()
     for complaint in atlas.complaints():
         assert (site / "complaints" / complaint.name / "index.html").is_file()
+    for combination in atlas.combinations():
+        assert (site / "combinations" / combination.name / "index.html").is_file()
     from typing import get_args
 
     from acupoints.models import CategoryKind
@@ -101,6 +103,9 @@ def test_static_api_validates_against_the_schema(site: Path) -> None:
     array("Meridian").validate(json.loads((api / "meridians.json").read_text(encoding="utf-8")))
     array("Region").validate(json.loads((api / "regions.json").read_text(encoding="utf-8")))
     array("Complaint").validate(json.loads((api / "complaints.json").read_text(encoding="utf-8")))
+    combinations = json.loads((api / "combinations.json").read_text(encoding="utf-8"))
+    array("Combination").validate(combinations)
+    assert "four-gates" in {c["name"] for c in combinations}
     document = validator("ComplaintDocument")
     for path in (api / "complaints").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))

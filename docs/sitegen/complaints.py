@@ -9,6 +9,7 @@ from acupoints import Atlas, Candidates, Complaint, Point
 from acupoints.diagrams import complaint_diagram
 
 from .charts import complaint_chart
+from .clinical import complaint_first
 from .common import DISCLAIMER, cell, front_matter, point_link, scrolling, source_list, svg_href
 
 
@@ -78,6 +79,7 @@ def pregnancy_changes(normal: Candidates, pregnant: Candidates) -> list[str]:
         out.append("")
     if not pregnant.excluded and not cautioned:
         out.append("No candidate is traditionally forbidden or cautioned in pregnancy.\n")
+    out += [f"{note}\n" for note in pregnant.notes if note not in normal.notes]
     left = {e.code for e in pregnant.excluded}
     kept = [c.code for c in normal.candidates if c.code not in left]
     if kept == pregnant.codes:
@@ -97,6 +99,7 @@ def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
     pregnant = atlas.candidates(complaint.name, pregnant=True)
     sections = [
         heading(atlas, complaint),
+        complaint_first(answer),
         complaint_chart(complaint.name, len(answer.candidates)),
         diagram(atlas, answer),
         candidates_section(answer),

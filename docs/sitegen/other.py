@@ -120,6 +120,7 @@ Nothing needs to run: fetch the files from any language.
 | [`data/v1/regions.json`](data/v1/regions.json) | the body-region tree |
 | [`data/v1/complaints.json`](data/v1/complaints.json) | complaints with synonyms, regions and rules |
 | `data/v1/complaints/<name>.json` | candidates and the pregnancy variant, e.g. [`complaints/low-back-pain.json`](data/v1/complaints/low-back-pain.json) |
+| [`data/v1/combinations.json`](data/v1/combinations.json) | named combinations and the derived pairings |
 | [`data/v1/schema.json`](data/v1/schema.json) | the JSON Schema of every document |
 
 ```sh
@@ -158,6 +159,8 @@ def sources_page(atlas: Atlas) -> str:
     for source in atlas.sources():
         out.append(f"## {source.key} {{ #{source.key} }}\n")
         out.append(f"{source.citation}\n")
+        doi = f" · doi:[{source.doi}](https://doi.org/{source.doi})" if source.doi else ""
+        out.append(f"{source.kind.capitalize()} · {source.year} · {source.edition}{doi}\n")
         if source.note:
             out.append(f"*{source.note}*\n")
     return "\n".join(out) + "\n"

@@ -8,6 +8,7 @@ from acupoints import Atlas, Complaint, Point
 from acupoints.names import toneless_forms
 
 from .charts import point_nearby, point_where
+from .clinical import needling_extras, point_extras
 from .common import EXTRA_GROUPS, category_text, cell, front_matter, source_list
 from .readings import national_notations, reading_rows
 from .search import notations, point_terms
@@ -25,9 +26,11 @@ def point_page(atlas: Atlas, point: Point, roles: dict[str, list[tuple[Complaint
         location(atlas, point),
         point_nearby(point),
         needling(point),
+        needling_extras(point),
         names_table(atlas, point),
         categories(point),
         indications(point),
+        point_extras(atlas, point),
         complaint_mappings(point, roles),
         footer(point, edit),
     ]
@@ -56,7 +59,8 @@ def safety(point: Point) -> list[str]:
     out = []
     for contra in point.contraindications:
         kind = "danger" if contra.severity == "forbidden" else "warning"
-        heading = f"{contra.condition.capitalize()}: {contra.severity}"
+        stage = f" from month {contra.from_month}" if contra.from_month else ""
+        heading = f"{contra.condition.capitalize()}: {contra.severity}{stage}"
         sources = f" ({source_list(contra.sources)})" if contra.sources else ""
         out.append(f'!!! {kind} "{heading}"\n    {contra.reason}{sources}\n')
     if point.needling.forbidden:

@@ -29,6 +29,7 @@ from .errors import (
     DataNotFoundError,
     InvalidArgumentError,
     Problem,
+    UnknownCombinationError,
     UnknownComplaintError,
     UnknownMeridianError,
     UnknownNotationError,
@@ -42,9 +43,11 @@ if TYPE_CHECKING:
 
     from .atlas import Atlas
     from .models import (
+        Actions,
         Alias,
         Category,
         CategoryKind,
+        Combination,
         Complaint,
         Contraindication,
         Location,
@@ -61,7 +64,7 @@ if TYPE_CHECKING:
 
 
 _MODELS = (
-    "Alias", "Category", "Complaint", "Contraindication", "Location", "Meridian",
+    "Actions", "Alias", "Category", "Combination", "Complaint", "Contraindication", "Location", "Meridian",
     "Moxibustion", "Needling", "Point", "Region", "Source", "Vessel",
 )  # fmt: skip
 
@@ -96,6 +99,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Actions",
     "AcupointsError",
     "Alias",
     "AmbiguousPointError",
@@ -104,6 +108,7 @@ __all__ = [
     "Candidate",
     "Candidates",
     "Category",
+    "Combination",
     "Complaint",
     "Contraindication",
     "DataError",
@@ -120,6 +125,7 @@ __all__ = [
     "Reason",
     "Region",
     "Source",
+    "UnknownCombinationError",
     "UnknownComplaintError",
     "UnknownMeridianError",
     "UnknownNotationError",
@@ -130,6 +136,8 @@ __all__ = [
     "__version__",
     "candidates",
     "chart",
+    "combination",
+    "combinations",
     "complaint",
     "complaints",
     "find_point",
@@ -259,6 +267,20 @@ def candidates(
 def complaint(name: str) -> Complaint:
     """A complaint by name, label or synonym; :class:`UnknownComplaintError` suggests close ones."""
     return default_atlas().complaint(name)
+
+
+def combinations(point: str | None = None) -> list[Combination]:
+    """Named combinations and pairings; with ``point``, those the point belongs to.
+
+    >>> "four-gates" in [c.name for c in combinations("LI4")]
+    True
+    """
+    return default_atlas().combinations(point)
+
+
+def combination(name: str) -> Combination:
+    """One combination by name, e.g. ``combination("four-gates").members == ("LI4", "LR3")``."""
+    return default_atlas().combination(name)
 
 
 def complaints() -> list[Complaint]:

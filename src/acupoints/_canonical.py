@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
+from ._clinical_models import Combination, DerivedCombinations
 from .body.model import Feature, Frame, Landmark, Measurement, Part
 from .models import Complaint, Meridian, Point, Region, Source, Vessel
 
@@ -25,6 +26,7 @@ _TOP_LEVEL: dict[str, dict[str, type[BaseModel]]] = {
     "regions.yaml": {"regions": Region},
     "sources.yaml": {"sources": Source},
     "complaints.yaml": {"complaints": Complaint},
+    "combinations.yaml": {"combinations": Combination, "derived": DerivedCombinations},
 }
 # files named otherwise (points/*.yaml, body/landmarks/*.yaml): by their top-level key
 _BY_KEY: dict[str, type[BaseModel]] = {

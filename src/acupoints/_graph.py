@@ -33,6 +33,8 @@ along        point → vessel                               on the vessel's traj
 in           point → region; region → parent region       anatomy
 indicated-   point → complaint                            a candidate for the complaint;
 for                                                       ``role``, ``reasons``, ``sources``
+combined-    point → point (both ways)                    used together; ``combinations``
+with                                                      holds the names (combinations.yaml)
 ===========  ===========================================  ================================
 """
 
@@ -61,6 +63,7 @@ EDGE_KINDS = (
     "along",
     "in",
     "indicated-for",
+    "combined-with",
 )
 
 
@@ -142,6 +145,13 @@ def build_graph(atlas: Atlas) -> nx.MultiDiGraph[str]:
                 reasons=tuple(r.text for r in candidate.reasons),
                 sources=candidate.sources,
             )
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for combination in atlas.combinations():
+        codes = list(dict.fromkeys(combination.members))
+        for first, second in itertools.permutations(codes, 2):
+            pairs.setdefault((first, second), []).append(combination.name)
+    for (first, second), names in pairs.items():
+        edge(first, second, "combined-with", combinations=tuple(names))
     frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
     _read_only_attributes(frozen)
     return frozen

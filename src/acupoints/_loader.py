@@ -11,6 +11,7 @@ Folder layout::
     sources.yaml     bibliography
     points/XX.yaml   one file per meridian or extra-point group
     complaints.yaml  (optional) complaint mappings
+    combinations.yaml (optional) named combinations, and the pairings to derive
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import _pinyin
 from ._body_loader import place_points, read_body
+from ._clinical_checks import check_clinical
+from ._clinical_models import Combination, DerivedCombinations
+from ._combinations import derive, memberships
 from ._integrity import check_atlas
 from ._references import check_complaints, check_references
 from ._yaml import read_yaml
@@ -186,7 +190,7 @@ def _read_points(col: _Collector, path: Path, meridians: Mapping[str, Meridian])
             col.add(path, label, "code", f"code does not belong to group {group!r}")
             continue
         numbers.append(number)
-        for injected in ("group", "meridian", "number"):
+        for injected in ("group", "meridian", "number", "combinations"):
             if injected in raw:
                 col.add(path, label, injected, "set by the loader; remove it")
         location = raw.get("location")
@@ -295,6 +299,10 @@ def load_folder(root: Path) -> AtlasData:
         if data is not None and (items := _mapping_list(col, data, path, "complaints")) is not None:
             complaints = _validate_list(col, Complaint, items, path, "complaints", "name")
 
+    combinations = _read_combinations(col, root, points, by_code)
+    named = memberships(combinations)
+    points = [p.model_copy(update={"combinations": named[p.code]}) if p.code in named else p for p in points]
+
     present = {p.group for p in points}
     for meridian in meridians:
         if meridian.code not in present and not (point_dir / f"{meridian.code}.yaml").exists():
@@ -307,13 +315,42 @@ def load_folder(root: Path) -> AtlasData:
         regions=tuple(regions),
         sources=tuple(sources),
         complaints=tuple(complaints),
+        combinations=tuple(combinations),
     )
     check_references(col.add, atlas, files)
     check_atlas(col.add, atlas, files)
     check_complaints(col.add, atlas)
+    check_clinical(col.add, atlas, files)
     if col.problems:
         raise DataError(col.problems)
     return atlas
+
+
+def _read_combinations(
+    col: _Collector, root: Path, points: list[Point], meridians: Mapping[str, Meridian]
+) -> list[Combination]:
+    """The named combinations, then the pairings derived from the categories."""
+    path = root / "combinations.yaml"
+    if not path.exists():
+        return []
+    data = col.read(path)
+    if data is None:
+        return []
+    items = _mapping_list(col, data, path, "combinations") or []
+    out = _validate_list(col, Combination, items, path, "combinations", "name")
+    if isinstance(data, dict):
+        for key in data:
+            if key not in ("combinations", "derived"):
+                col.add(path, None, str(key), "unknown field")
+        specs = _validate_list(col, DerivedCombinations, data.get("derived") or [], path, "derived", "kind")
+        for spec in specs:
+            out += derive(spec.kind, spec.purpose, spec.sources, points, meridians, col.add)
+    seen: set[str] = set()
+    for combination in out:
+        if combination.name in seen:
+            col.add(path, combination.name, "name", "duplicate name")
+        seen.add(combination.name)
+    return out
 
 
 def compile_folder(root: Path) -> bytes:

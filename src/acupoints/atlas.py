@@ -30,6 +30,7 @@ from .errors import (
 from .models import (
     AtlasData,
     CategoryKind,
+    Combination,
     Complaint,
     Meridian,
     Point,
@@ -77,6 +78,7 @@ class Atlas:
         self._regions = {r.name: r for r in data.regions}
         self._sources = {s.key: s for s in data.sources}
         self._complaint_source: tuple[Complaint, ...] | list[dict[str, Any]] = data.complaints
+        self._combinations: dict[str, Combination] = {c.name: c for c in data.combinations}
         self._answers: dict[tuple[str, bool, str | None], Candidates] = {}
         self._answer_lines: dict[tuple[str, bool], bytes] = {}
 
@@ -135,6 +137,7 @@ class Atlas:
             points=(),
             regions=tuple(construct(Region, r) for r in header.get("regions", ())),
             sources=tuple(construct(Source, s) for s in header.get("sources", ())),
+            combinations=tuple(construct(Combination, c) for c in header.get("combinations", ())),
         )
         atlas = cls(data, origin=origin)
         atlas._order = codes
@@ -191,6 +194,7 @@ class Atlas:
             regions=tuple(self._regions.values()),
             sources=tuple(self._sources.values()),
             complaints=tuple(self._complaints.values()),
+            combinations=tuple(self._combinations.values()),
         )
 
     def __repr__(self) -> str:
@@ -511,6 +515,27 @@ class Atlas:
 
         record: dict[str, Any] = json.loads(line)
         return record
+
+    def combinations(self, point: str | None = None) -> list[Combination]:
+        """The combinations, in data order; with ``point`` (any notation or name), those it belongs to.
+
+        >>> from acupoints import load
+        >>> load().combinations("LR3")[0].name
+        'four-gates'
+        """
+        if point is None:
+            return list(self._combinations.values())
+        code = self.resolve(point).code
+        return [c for c in self._combinations.values() if code in c.members]
+
+    def combination(self, name: str) -> Combination:
+        """One combination by name (``four-gates``); :class:`KeyError` with suggestions if unknown."""
+        found = self._combinations.get(name.strip().lower())
+        if found is None:
+            from .errors import UnknownCombinationError
+
+            raise UnknownCombinationError(name, _close(name, list(self._combinations)))
+        return found
 
     def region_points(self, name: str) -> list[Point]:
         """The points lying in a region or any region inside it."""

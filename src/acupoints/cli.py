@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from ._arguments import MAX_LIMIT, check_limit
+from ._cli_clinical import answer_preamble, point_lines
 from ._cli_readings import name_lines, only_langs, reading_lines
 from ._disclaimer import DISCLAIMER
 from ._http import server_options
@@ -156,10 +157,12 @@ def _describe(atlas: Atlas, point: Point, langs: tuple[str, ...] = ()) -> list[s
     moxa = point.moxibustion
     lines.append(f"Moxibustion: {moxa.status}" + (f" ({moxa.reason})" if moxa.reason else ""))
     for contra in point.contraindications:
-        lines.append(f"  ! {contra.condition}: {contra.severity}. {contra.reason}")
+        stage = f" from month {contra.from_month}" if contra.from_month else ""
+        lines.append(f"  ! {contra.condition}: {contra.severity}{stage}. {contra.reason}")
     if point.categories:
         lines.append("Categories: " + "; ".join(_category_text(c) for c in point.categories))
     lines.append("Indications: " + "; ".join(point.indications.items))
+    lines += point_lines(atlas, point)
     lines.append("Sources: " + ", ".join(point.sources))
     for note in point.notes:
         lines.append(f"Note: {note}")
@@ -295,6 +298,8 @@ def candidates(
     from rich.table import Table
 
     console = Console(highlight=False, soft_wrap=False)
+    for line in answer_preamble(atlas, answer):
+        console.print(line, markup=False)
     title = (
         f"{answer.complaint.label}"
         + (" (pregnant)" if pregnant else "")

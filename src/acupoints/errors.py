@@ -17,6 +17,7 @@ __all__ = [
     "DataNotFoundError",
     "InvalidArgumentError",
     "Problem",
+    "UnknownCombinationError",
     "UnknownComplaintError",
     "UnknownMeridianError",
     "UnknownNotationError",
@@ -110,6 +111,12 @@ class UnknownNotationError(ValueError, AcupointsError):
         self.notation = notation
         self.known = tuple(known)
         super().__init__(f"unknown notation {notation!r}; known: {', '.join(self.known)}")
+
+
+class UnknownCombinationError(_UnknownError):
+    """No combination has this name."""
+
+    what = "combination"
 
 
 class AmbiguousPointError(LookupError, AcupointsError):

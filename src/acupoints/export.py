@@ -14,7 +14,19 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .models import AtlasData, Complaint, Meridian, Point, Region, Role, Source, Vessel
+from .models import (
+    AtlasData,
+    Combination,
+    Complaint,
+    Evidence,
+    Meridian,
+    Point,
+    RedFlags,
+    Region,
+    Role,
+    Source,
+    Vessel,
+)
 
 if TYPE_CHECKING:
     from .atlas import Atlas
@@ -54,6 +66,11 @@ SCHEMA_CHANGES: tuple[tuple[str, str], ...] = (
             "/sources; IndexDocument.documents names each file's definition; text is trimmed, "
             "1 to 2000 characters, without control characters; hours are 0 to 23; no infinite "
             "or NaN numbers."),
+    ("1.2", "Clinical layer (issue 11), additions only: Point.actions and Point.combinations, "
+            "Needling.sources and alternatives, Contraindication.from_month, Source year, edition, "
+            "doi and the kind guideline, Complaint red_flags, evidence and pregnancy_note, "
+            "CandidatesDocument red_flags and evidence, AtlasData.combinations, Combination and "
+            "combinations.json (CombinationList)."),
 )  # fmt: skip
 """The schema's revisions (``schema_version`` ``.`` revision) and what each changed."""
 
@@ -66,6 +83,7 @@ LIST_DOCUMENTS: dict[str, str] = {
     "RegionList": "Region",
     "ComplaintList": "Complaint",
     "SourceList": "Source",
+    "CombinationList": "Combination",
     "SearchResultList": "SearchResultDocument",
 }
 """The array documents and the definition of their items."""
@@ -80,6 +98,7 @@ STATIC_DOCUMENTS: dict[str, str] = {
     "complaints.json": "ComplaintList",
     "complaints/{name}.json": "ComplaintDocument",
     "sources.json": "SourceList",
+    "combinations.json": "CombinationList",
 }
 """Each file of the static API and the ``$defs`` name of its document in the schema."""
 
@@ -112,6 +131,7 @@ class ReasonDocument(BaseModel):
 class PregnancyDocument(BaseModel):
     model_config = _DOC
     severity: Literal["forbidden", "caution"]
+    from_month: int | None
     reason: str
     sources: list[str]
 
@@ -189,6 +209,8 @@ class CandidatesDocument(BaseModel):
     label: str
     pregnant: bool
     level: str | None
+    red_flags: RedFlags | None
+    evidence: Evidence | None
     candidates: list[CandidateDocument]
     excluded: list[ExcludedDocument]
     notes: list[str]
@@ -277,7 +299,7 @@ def json_schema() -> dict[str, Any]:
     from pydantic.json_schema import models_json_schema
 
     documents: list[type[BaseModel]] = [
-        AtlasData, Point, Meridian, Vessel, Region, Source, Complaint,
+        AtlasData, Point, Meridian, Vessel, Region, Source, Complaint, Combination,
         CandidatesDocument, ComplaintDocument, IndexDocument, SearchResultDocument,
         MeridianWithPoints, VesselWithPoints, RegionWithPoints, ErrorDocument, ApiIndexDocument,
     ]  # fmt: skip
@@ -332,6 +354,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
     files["regions.json"] = _dumps([r.model_dump(mode="json") for r in atlas.regions()])
     files["complaints.json"] = _dumps([c.model_dump(mode="json") for c in atlas.complaints()])
     files["sources.json"] = _dumps([s.model_dump(mode="json") for s in atlas.sources()])
+    files["combinations.json"] = _dumps([c.model_dump(mode="json") for c in atlas.combinations()])
     for complaint in atlas.complaints():
         files[f"complaints/{complaint.name}.json"] = _dumps(
             {
@@ -350,6 +373,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
         "complaints.json": "Complaint[]: complaints with synonyms, regions and rules",
         "complaints/{name}.json": "ComplaintDocument: candidates, and the pregnancy variant",
         "sources.json": "Source[]: the bibliography, cited by key",
+        "combinations.json": "Combination[]: named combinations and the derived pairings",
         "schema.json": "JSON Schema of every document",
     }
     files["index.json"] = _dumps(
@@ -362,6 +386,7 @@ def static_api(atlas: Atlas, *, generated_at: datetime | None = None, version: s
                 "standard_points": sum(1 for p in points if p["meridian"]),
                 "meridians": len(atlas.meridians()),
                 "complaints": len(atlas.complaints()),
+                "combinations": len(atlas.combinations()),
                 "regions": len(atlas.regions()),
             },
             "files": described,

@@ -15,6 +15,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ._clinical_models import Actions, Combination, Evidence, NeedlingAlternative, RedFlags
 from .placement import Measure, Position
 from .vocabulary import (
     FIVE_SHU,
@@ -38,24 +39,29 @@ from .vocabulary import (
 
 __all__ = [
     "VERTEBRAL_LEVELS",
+    "Actions",
     "Alias",
     "Alternative",
     "AtlasData",
     "Category",
     "CategoryKind",
     "Caution",
+    "Combination",
     "Complaint",
     "Contraindication",
+    "Evidence",
     "Hazard",
     "Indications",
     "Location",
     "Meridian",
     "Moxibustion",
     "Needling",
+    "NeedlingAlternative",
     "Organ",
     "Phase",
     "Point",
     "ReadingTag",
+    "RedFlags",
     "Region",
     "Role",
     "Rule",
@@ -109,6 +115,13 @@ class Needling(BaseModel):
     forbidden: bool = Field(default=False, description="Needling is traditionally forbidden (e.g. CV8).")
     cautions: tuple[Caution, ...] = ()
     note: Text | None = Field(default=None, description="Other technique notes.")
+    sources: tuple[SourceKey, ...] = Field(
+        min_length=1, description="Where the depth and angle (or the prohibition) come from."
+    )
+    alternatives: tuple[NeedlingAlternative, ...] = Field(
+        default=(),
+        description="Depths or angles other references give; the conservative one above is the default.",
+    )
 
     @model_validator(mode="after")
     def _depth_in_order(self) -> Needling:
@@ -148,6 +161,21 @@ class Contraindication(BaseModel):
     severity: Literal["forbidden", "caution"]
     reason: Text
     sources: tuple[SourceKey, ...] = ()
+    from_month: int | None = Field(
+        default=None,
+        ge=2,
+        le=9,
+        description=(
+            "Pregnancy only: the month of pregnancy from which this applies (4: after the "
+            "third month, as in WHO 1999 section 2.1). None: throughout the pregnancy."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _month_for_pregnancy(self) -> Contraindication:
+        if self.from_month is not None and self.condition != "pregnancy":
+            raise ValueError("from_month applies to pregnancy only")
+        return self
 
 
 class Category(BaseModel):
@@ -345,8 +373,13 @@ class Point(BaseModel):
     contraindications: tuple[Contraindication, ...] = ()
     categories: tuple[Category, ...] = ()
     indications: Indications
+    actions: Actions = Field(description="Traditional actions (functions), short phrases, with sources.")
     sources: tuple[SourceKey, ...] = Field(min_length=1, description="References for the name and location.")
     notes: tuple[Text, ...] = ()
+    combinations: tuple[Slug, ...] = Field(
+        default=(),
+        description="Names of the combinations (combinations.yaml) the point belongs to; set by the loader.",
+    )
 
     def __repr__(self) -> str:
         return f"Point({self.code!r}, {self.pinyin!r}, {self.hanzi!r})"
@@ -447,7 +480,15 @@ class Source(BaseModel):
 
     key: SourceKey
     citation: Text
-    kind: Literal["standard", "textbook", "classic", "dictionary", "review", "trial"]
+    kind: Literal["standard", "textbook", "classic", "dictionary", "review", "guideline", "trial"]
+    year: int | None = Field(
+        default=None,
+        ge=1000,
+        le=2100,
+        description="Year of the edition cited; None only for an undated online work.",
+    )
+    edition: Text = Field(description="Which edition, issue or version is cited.")
+    doi: str | None = Field(default=None, pattern=r"^10\.\d{4,9}/\S+$", description="Checked DOI, if any.")
     note: Text | None = None
 
 
@@ -525,6 +566,17 @@ class Complaint(BaseModel):
         description="Words looked for in the points' indications (besides the label and synonyms).",
     )
     note: Text | None = None
+    pregnancy_note: str | None = Field(
+        default=None, description="What pregnancy, and its stage, changes for this complaint."
+    )
+    red_flags: RedFlags | None = Field(
+        default=None,
+        description="Warning signs that need medical assessment first; a subtype may use its parent's.",
+    )
+    evidence: Evidence | None = Field(
+        default=None,
+        description="What reviews and guidelines assessed, neutrally; a subtype may use its parent's.",
+    )
     rules: tuple[Rule, ...] = ()
 
     def __repr__(self) -> str:
@@ -547,3 +599,4 @@ class AtlasData(BaseModel):
     regions: tuple[Region, ...] = ()
     sources: tuple[Source, ...] = ()
     complaints: tuple[Complaint, ...] = ()
+    combinations: tuple[Combination, ...] = ()

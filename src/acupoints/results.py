@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
 from ._disclaimer import DISCLAIMER
-from .models import Complaint, Point, Role
+from .models import Complaint, Evidence, Point, RedFlags, Role
 
 if TYPE_CHECKING:
     from .atlas import Atlas
@@ -24,6 +24,7 @@ __all__ = [
     "Excluded",
     "Reason",
     "from_record",
+    "pregnancy_stage",
     "warnings_for",
 ]
 
@@ -46,7 +47,12 @@ def _safety(point: Point) -> dict[str, Any]:
     return {
         "pregnancy": None
         if pregnancy is None
-        else {"severity": pregnancy.severity, "reason": pregnancy.reason, "sources": list(pregnancy.sources)},
+        else {
+            "severity": pregnancy.severity,
+            "from_month": pregnancy.from_month,
+            "reason": pregnancy.reason,
+            "sources": list(pregnancy.sources),
+        },
         "moxibustion": {"status": point.moxibustion.status, "reason": point.moxibustion.reason},
         "needling_forbidden": point.needling.forbidden,
         "hazards": [{"hazard": c.hazard, "text": c.text} for c in point.needling.cautions],
@@ -58,17 +64,24 @@ def _safety(point: Point) -> dict[str, Any]:
     }
 
 
+def pregnancy_stage(month: int | None) -> str:
+    """``" from the fourth month"`` for a flag that starts later in pregnancy, else ``""``."""
+    ordinal = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh", 8: "eighth"}
+    return f" from the {ordinal.get(month or 1, f'{month}th')} month" if month and month > 1 else ""
+
+
 def warnings_for(point: Point, pregnant: bool) -> tuple[str, ...]:
     """The point's safety flags as sentences, pregnancy first."""
     out: list[str] = []
     pregnancy = point.pregnancy
     if pregnancy is not None:
+        stage = pregnancy_stage(pregnancy.from_month)
         if pregnancy.severity == "forbidden":
-            out.append(f"Traditionally forbidden in pregnancy: {pregnancy.reason}")
+            out.append(f"Traditionally forbidden in pregnancy{stage}: {pregnancy.reason}")
         elif pregnant:
-            out.append(f"Pregnancy: use with caution. {pregnancy.reason}")
+            out.append(f"Pregnancy: use with caution{stage}. {pregnancy.reason}")
         else:
-            out.append(f"Caution in pregnancy: {pregnancy.reason}")
+            out.append(f"Caution in pregnancy{stage}: {pregnancy.reason}")
     if point.needling.forbidden:
         out.append(f"Needling forbidden: {point.needling.note}")
     for caution in point.needling.cautions:
@@ -181,6 +194,10 @@ class Candidates(Sequence[Candidate]):
     candidates: tuple[Candidate, ...]
     excluded: tuple[Excluded, ...]
     notes: tuple[str, ...] = field(default=())
+    red_flags: RedFlags | None = None
+    """Warning signs that need medical assessment first (the complaint's, or its parent's)."""
+    evidence: Evidence | None = None
+    """What reviews and guidelines assessed or recommend (the complaint's, or its parent's)."""
 
     def __iter__(self) -> Iterator[Candidate]:
         return iter(self.candidates)
@@ -234,7 +251,14 @@ class Candidates(Sequence[Candidate]):
         if not limit or limit >= len(self.candidates):
             return self
         return Candidates(
-            self.complaint, self.pregnant, self.level, self.candidates[:limit], self.excluded, self.notes
+            self.complaint,
+            self.pregnant,
+            self.level,
+            self.candidates[:limit],
+            self.excluded,
+            self.notes,
+            self.red_flags,
+            self.evidence,
         )
 
     def as_dict(self) -> dict[str, Any]:
@@ -243,6 +267,8 @@ class Candidates(Sequence[Candidate]):
             "label": self.complaint.label,
             "pregnant": self.pregnant,
             "level": self.level,
+            "red_flags": None if self.red_flags is None else self.red_flags.model_dump(mode="json"),
+            "evidence": None if self.evidence is None else self.evidence.model_dump(mode="json"),
             "candidates": [c.as_dict() for c in self.candidates],
             "excluded": [e.as_dict() for e in self.excluded],
             "notes": list(self.notes),
@@ -278,6 +304,16 @@ def from_record(atlas: Atlas, complaint: Complaint, record: dict[str, Any]) -> C
         Excluded(atlas.point(item["code"]), item["role"], _reasons(item["reasons"]), item["why"])
         for item in record["excluded"]
     )
+    from ._construct import construct
+
+    flags, evidence = record.get("red_flags"), record.get("evidence")
     return Candidates(
-        complaint, record["pregnant"], record["level"], candidates, excluded, tuple(record["notes"])
+        complaint,
+        record["pregnant"],
+        record["level"],
+        candidates,
+        excluded,
+        tuple(record["notes"]),
+        None if flags is None else construct(RedFlags, flags),
+        None if evidence is None else construct(Evidence, evidence),
     )

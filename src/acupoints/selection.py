@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .models import Complaint, Point, Role, Rule, level_index
-from .results import Candidate, Candidates, Excluded, Reason, warnings_for
+from .results import Candidate, Candidates, Excluded, Reason, pregnancy_stage, warnings_for
 
 if TYPE_CHECKING:
     from .atlas import Atlas
@@ -233,9 +233,10 @@ def select(
         score = sum(by_kind.values())
         pregnancy = point.pregnancy
         if pregnant and pregnancy is not None and pregnancy.severity == "forbidden":
-            excluded.append(
-                Excluded(point, role, picked, f"Traditionally forbidden in pregnancy: {pregnancy.reason}")
-            )
+            # the stage of pregnancy is not asked, so a flag from a later month also excludes
+            stage = pregnancy_stage(pregnancy.from_month)
+            why = f"Traditionally forbidden in pregnancy{stage}: {pregnancy.reason}"
+            excluded.append(Excluded(point, role, picked, why))
             continue
         parts = " + ".join(f"{kind} {weight}" for kind, weight in by_kind.items())
         rank_reason = f"score {score} ({parts}); ties broken by role, then atlas order"
@@ -247,7 +248,14 @@ def select(
     notes = tuple(n for n in (complaint.note,) if n)
     if pregnant:
         notes += (
-            "Pregnancy: points traditionally forbidden are listed under 'excluded' with the reason; "
+            "Pregnancy: points traditionally forbidden are listed under 'excluded' with the reason, "
+            "also those forbidden only from a later month, since the stage is not given; "
             "points needing caution stay, with a warning.",
         )
-    return Candidates(complaint, pregnant, level, tuple(candidates), tuple(excluded), notes)
+        notes += tuple(c.pregnancy_note for c in _lineage(atlas, complaint) if c.pregnancy_note)
+    lineage = list(reversed(_lineage(atlas, complaint)))  # the complaint first, then its parents
+    red_flags = next((c.red_flags for c in lineage if c.red_flags is not None), None)
+    evidence = next((c.evidence for c in lineage if c.evidence is not None), None)
+    return Candidates(
+        complaint, pregnant, level, tuple(candidates), tuple(excluded), notes, red_flags, evidence
+    )
