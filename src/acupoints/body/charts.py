@@ -255,12 +255,7 @@ def _measure(
         canvas.add("lines", f'<path class="measure" d="{d}"/>')
         for (ax, ay), info in ((a, base), (b, far)):
             sx, sy = screen.of(g.space(frame, ax, ay)[0])
-            canvas.add(
-                "marks",
-                f'<rect class="anchor" x="{sx - 4:.1f}" y="{sy - 4:.1f}" width="8" height="8" '
-                f'transform="rotate(45 {sx:.1f} {sy:.1f})"/>',
-            )
-            canvas.occupy(sx, sy, 5)
+            _anchor_mark(canvas, sx, sy)
             canvas.label(info[3], sx, sy, size=11, cls="lbl-anchor")
         frac = m.fraction or 0.5
         halfway = g.space(frame, a[0] + (b[0] - a[0]) * frac / 2, a[1] + (b[1] - a[1]) * frac / 2)[0]
@@ -295,18 +290,11 @@ def _measure(
         if anchor_info is None or anchor_info[3] in shown:
             continue
         info = anchor_info
-        if info[3] in shown:
-            continue
         shown.add(info[3])
         x, y, slope, label, _kind = info
         if x is not None and y is not None:
             sx, sy = screen.of(g.space(frame, x, y)[0])
-            canvas.add(
-                "marks",
-                f'<rect class="anchor" x="{sx - 4:.1f}" y="{sy - 4:.1f}" width="8" height="8" '
-                f'transform="rotate(45 {sx:.1f} {sy:.1f})"/>',
-            )
-            canvas.occupy(sx, sy, 5)
+            _anchor_mark(canvas, sx, sy)
             canvas.label(label, sx, sy, size=11, cls="lbl-anchor", required=True)
             break
         if y is not None:
@@ -317,6 +305,16 @@ def _measure(
             canvas.add("guides", f'<path class="guide-key" d="{polyline_data(runs, screen)}"/>')
         sx, sy = screen.of(g.space(frame, *kind_xy)[0])
         canvas.label(label, sx, sy, size=11, cls="lbl-anchor", required=True)
+
+
+def _anchor_mark(canvas: Canvas, sx: float, sy: float) -> None:
+    """The diamond that marks the landmark or point a measure starts from."""
+    canvas.add(
+        "marks",
+        f'<rect class="anchor" x="{sx - 4:.1f}" y="{sy - 4:.1f}" width="8" height="8" '
+        f'transform="rotate(45 {sx:.1f} {sy:.1f})"/>',
+    )
+    canvas.occupy(sx, sy, 5)
 
 
 def _scale(m: Measure) -> float:
