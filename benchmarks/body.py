@@ -12,18 +12,12 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
-import subprocess
 import sys
 import time
 
+from cold_start import interleaved_medians  # the same interleaved timing
+
 PY = sys.executable
-
-
-def _time(argv: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -37,13 +31,7 @@ def main() -> None:
         "CLI chart LI4": [*base, "chart", "LI4"],
         "CLI show LI4 --json": [*base, "show", "LI4", "--json"],
     }
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():
-        _time(argv)
-    for _ in range(args.runs):
-        for name, argv in commands.items():
-            samples[name].append(_time(argv))
-    medians = {name: statistics.median(v) for name, v in samples.items()}
+    medians = interleaved_medians(commands, args.runs)
     baseline = medians["import pydantic"]
     print(f"body model, median of {args.runs} runs (python {sys.version.split()[0]})")
     for name, value in medians.items():

@@ -43,18 +43,23 @@ def _time(argv: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def interleaved_medians(commands: dict[str, list[str]], runs: int) -> dict[str, float]:
+    """Median wall time of each command, the commands run in turn so noise hits them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in commands}
+    for argv in commands.values():  # warm the OS file cache once
+        _time(argv)
+    for _ in range(runs):
+        for name, argv in commands.items():
+            samples[name].append(_time(argv))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
     commands = _commands()
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for argv in commands.values():  # warm the OS file cache once
-        _time(argv)
-    for _ in range(args.runs):
-        for name, argv in commands.items():
-            samples[name].append(_time(argv))
-    medians = {name: statistics.median(values) for name, values in samples.items()}
+    medians = interleaved_medians(commands, args.runs)
     baseline = medians["import pydantic"]
     targets = {
         "API cold lookup": 2.0,

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,14 +41,10 @@ def test_wheel_holds_the_package_and_data_and_nothing_stray(wheel: Path) -> None
     assert "acupoints/body/geometry.py" in modules
 
 
-def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+def _json_from_wheel(wheel: Path, tmp_path: Path, code: str) -> Any:
+    """Run ``code`` in a fresh interpreter that imports the unpacked wheel, and read the JSON it prints."""
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    code = (
-        "import json, acupoints; from acupoints._default import default_atlas; "
-        "p = acupoints.point('LI4'); "
-        "print(json.dumps([acupoints.__file__, default_atlas().origin, p.pinyin, len(acupoints.points())]))"
-    )
     out = subprocess.run(
         [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {code}"],
         cwd=tmp_path,
@@ -55,7 +52,17 @@ def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None
         text=True,
         check=True,
     )
-    module_file, origin, pinyin, count = json.loads(out.stdout)
+    return json.loads(out.stdout)
+
+
+def test_wheel_works_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    code = (
+        "import json, acupoints; from acupoints._default import default_atlas; "
+        "p = acupoints.point('LI4'); "
+        "print(json.dumps([acupoints.__file__, default_atlas().origin, p.pinyin, len(acupoints.points())]))"
+    )
+    module_file, origin, pinyin, count = _json_from_wheel(wheel, tmp_path, code)
     assert module_file.startswith(str(site))
     assert origin.endswith("atlas.jsonl")
     assert (pinyin, count) == ("Hégǔ", 409)
@@ -118,8 +125,6 @@ def test_lazy_points_are_built_once_across_threads(wheel: Path) -> None:
 
 
 def test_wheel_draws_charts_from_the_compiled_body_model(wheel: Path, tmp_path: Path) -> None:
-    site = tmp_path / "site"
-    zipfile.ZipFile(wheel).extractall(site)
     code = (
         "import json, sys, acupoints; "
         "acupoints.point('LI4'); cold = 'acupoints.body' in sys.modules; "
@@ -128,14 +133,7 @@ def test_wheel_draws_charts_from_the_compiled_body_model(wheel: Path, tmp_path: 
         "print(json.dumps([cold, 'yaml' in sys.modules, 'data-point=\"PC6\"' in svg, "
         "body.data.model_dump(mode='json')]))"
     )
-    out = subprocess.run(
-        [sys.executable, "-I", "-c", f"import sys; sys.path.insert(0, {str(site)!r}); {code}"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    cold, yaml_imported, has_marker, dumped = json.loads(out.stdout)
+    cold, yaml_imported, has_marker, dumped = _json_from_wheel(wheel, tmp_path, code)
     assert not cold  # nothing on the cold lookup path imports the body model
     assert has_marker
     assert not yaml_imported  # the compiled model, not the YAML
