@@ -123,6 +123,19 @@ def test_a_landmark_defined_twice_and_a_feature_on_nothing_are_named(data: Path)
     assert any("features.yaml: eyebrow: through[0]" in p and "no-such-brow" in p for p in problems)
 
 
+def test_a_feature_drawn_through_a_level_or_a_line_is_named(data: Path) -> None:
+    """A level has no x and a line no y: a feature line through one would run off to the midline."""
+    features = data / "body" / "features.yaml"
+    doc = yaml.safe_load(features.read_text(encoding="utf-8"))
+    ear = next(f for f in doc["features"] if f["name"] == "ear")
+    ear["through"][1] = "ear-root-top"  # a level
+    ear["through"][2] = "ear-root-back"  # a line
+    features.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    problems = _problems(data)
+    assert any("features.yaml: ear: through[1]" in p and "'ear-root-top' has no x" in p for p in problems)
+    assert any("features.yaml: ear: through[2]" in p and "'ear-root-back' has no y" in p for p in problems)
+
+
 def test_a_frame_on_a_missing_part_and_a_missing_file_are_named(data: Path) -> None:
     frames = data / "body" / "frames.yaml"
     doc = yaml.safe_load(frames.read_text(encoding="utf-8"))

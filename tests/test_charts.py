@@ -115,6 +115,23 @@ def test_the_cli_draws_a_chart() -> None:
     assert result.exit_code == 2
 
 
+@pytest.mark.parametrize("code", ["PC6", "li-4", "EX-B2", "Hegu"])
+def test_the_console_script_draws_a_point_chart_as_the_cli_does(code: str) -> None:
+    """``acupoints chart CODE`` is drawn without click; the bytes are the CLI's."""
+    from acupoints._entry import _chart_answer
+
+    result = CliRunner().invoke(main, ["chart", code])
+    assert result.exit_code == 0
+    assert _chart_answer(["chart", code]) == result.output.encode("utf-8")
+
+
+def test_the_console_script_leaves_other_charts_and_errors_to_the_cli() -> None:
+    from acupoints._entry import _chart_answer
+
+    for args in (["chart", "LI99"], ["chart", "--meridian", "LU"], ["chart", "LI4", "LI11"], ["chart"]):
+        assert _chart_answer(args) is None, args
+
+
 def test_nearby_points_are_the_closest_on_the_same_part_whatever_their_channel() -> None:
     pc6 = [p.code for p in acupoints.nearby("PC6")]
     assert pc6[0] == "PC5" and "PC7" in pc6 and "LU7" in pc6  # the same channel and the next one

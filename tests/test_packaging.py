@@ -86,6 +86,37 @@ def test_compiled_atlas_equals_the_yaml(wheel: Path) -> None:
         assert validated.point_record(a.code) == a.model_dump(mode="json")
 
 
+def test_compiled_places_equal_the_models_and_draw_the_same_charts(wheel: Path) -> None:
+    """The stored places line (what a chart reads of every other point) is what the models say,
+    and a chart drawn from it is the chart drawn from the models, byte for byte."""
+    import acupoints
+    from acupoints import Atlas
+    from acupoints.body import default_body
+    from acupoints.body.charted import charted_points
+    from acupoints.body.charts import point_chart
+
+    compiled = Atlas.from_compiled(zipfile.ZipFile(wheel).read("acupoints/atlas.jsonl"))
+    validated = acupoints.load(DATA)
+    assert compiled._extra_lines.keys() == {"places"}
+    assert compiled.point_places() == validated.point_places()
+    assert len(compiled._points) == 0, "reading the places built no point model"
+    body = default_body()
+    light = charted_points(body, compiled)
+    assert charted_points(body, compiled) is light, "read once per atlas"
+    for mark, point in zip(light, validated.points(), strict=True):
+        loc = point.location
+        assert (mark.code, mark.pinyin, mark.hanzi, mark.english) == (
+            point.code, point.pinyin, point.hanzi, point.english,
+        )  # fmt: skip
+        assert (mark.location.side, mark.location.position, tuple(mark.location.positions)) == (
+            loc.side, loc.position, loc.positions,
+        )  # fmt: skip
+    everything = validated.points()
+    for code in ("LI4", "EX-B2", "GV20", "KI1"):
+        point = validated.point(code)
+        assert point_chart(body, point, light) == point_chart(body, point, everything)
+
+
 def test_compiled_answers_equal_the_rules(wheel: Path) -> None:
     """The complaint answers stored at build time are what the rules give now."""
     import acupoints

@@ -92,12 +92,28 @@ def _check_body(add: _Add, folder: Path, body: Any) -> None:
     for lm in body.landmarks:
         if lm.frame not in frames:
             add(folder / "landmarks", lm.name, "frame", f"unknown frame {lm.frame!r}")
-    names = {(lm.frame, lm.name) for lm in body.landmarks}
+    spots = {(lm.frame, lm.name): lm for lm in body.landmarks}
     for feature in body.features:
         for index, name in enumerate(feature.through):
-            if (feature.frame, name.lstrip("~")) not in names:
-                add(folder / "features.yaml", feature.name, f"through[{index}]",
-                    f"unknown landmark {name.lstrip('~')!r} on frame {feature.frame}")
+            lm = spots.get((feature.frame, name.lstrip("~")))
+            if lm is None:
+                add(
+                    folder / "features.yaml",
+                    feature.name,
+                    f"through[{index}]",
+                    f"unknown landmark {name.lstrip('~')!r} on frame {feature.frame}",
+                )
+                continue
+            # a level has no x and a line no y: drawn through one, a line would run off to the
+            # midline; only ticks (a mark at each level, on the midline) do without an x
+            missing = "y" if lm.y is None else "x" if lm.x is None and feature.shape != "ticks" else None
+            if missing is not None:
+                add(
+                    folder / "features.yaml",
+                    feature.name,
+                    f"through[{index}]",
+                    f"landmark {lm.name!r} has no {missing}: a {feature.shape} is drawn through places",
+                )
 
 
 def place_points(add: _Add, body: Any, points: Sequence[Point], files: dict[str, str]) -> list[Point]:

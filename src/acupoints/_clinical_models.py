@@ -5,9 +5,7 @@ core point model stays small. Same rules: frozen, unknown fields forbidden,
 built lazily.
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -46,7 +44,7 @@ class NeedlingAlternative(BaseModel):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _depth_in_order(self) -> NeedlingAlternative:
+    def _depth_in_order(self) -> Self:
         low, high = self.depth_cun
         if not 0 < low <= high <= 5:
             raise ValueError(f"depth_cun must be 0 < shallow <= deep <= 5, got {list(self.depth_cun)}")

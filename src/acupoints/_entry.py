@@ -6,11 +6,13 @@ scripts and apps, and an installed wheel stores their answers (see
 :mod:`acupoints._stored`). For exactly those forms this prints the stored
 JSON without importing click, pydantic or the models; anything else, and any
 query the store cannot answer, goes to :func:`acupoints.cli.main` unchanged,
-which prints the same bytes (a test checks both).
+which prints the same bytes (a test checks both). ``acupoints chart CODE``
+is drawn the same way without click, since it is the chart asked for most.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 
@@ -46,6 +48,25 @@ def _stored_answer(args: list[str]) -> bytes | None:
     return (json.dumps(record, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _chart_answer(args: list[str]) -> bytes | None:
+    """``acupoints chart CODE``, the commonest chart, drawn without click; None for any other form.
+
+    Anything that is not a clean answer (an unknown code, a point without a
+    position) goes to the full CLI, which reports it.
+    """
+    if len(args) != 2 or args[0] != "chart" or args[1].startswith("-"):
+        return None
+    from ._default import default_atlas
+    from .body.render import render_chart
+    from .errors import AcupointsError
+
+    try:
+        svg = render_chart(default_atlas(), (args[1],))
+    except (AcupointsError, ValueError):
+        return None
+    return (svg + "\n").encode("utf-8")
+
+
 def _utf8_stdout() -> bool:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     return encoding in ("utf8", "utf8sig")
@@ -53,7 +74,16 @@ def _utf8_stdout() -> bool:
 
 def run() -> None:
     """Entry point of the ``acupoints`` command."""
-    answer = _stored_answer(sys.argv[1:]) if _utf8_stdout() else None
+    utf8 = _utf8_stdout()
+    answer = _stored_answer(sys.argv[1:]) if utf8 else None
+    if answer is None and utf8:
+        # a one-shot process whose imports (pydantic's, the models') make many
+        # objects but no garbage: the cyclic collector would only slow them
+        gc.disable()
+        try:
+            answer = _chart_answer(sys.argv[1:])
+        finally:
+            gc.enable()
     if answer is not None:
         try:
             sys.stdout.buffer.write(answer)

@@ -359,7 +359,9 @@ def compile_folder(root: Path) -> bytes:
     JSON lines: the first line holds everything but the points (meridians,
     vessels, regions, sources, complaints, the point codes in order and the
     keys of the stored answers); then one line per point; then one line per
-    stored complaint answer. A lookup parses only the line it needs.
+    stored complaint answer; then the lines the header names under ``extra``
+    (``places``: every point's code, names, side and computed places, which a
+    chart reads for its neighbours). A lookup parses only the line it needs.
     """
     from .atlas import Atlas
 
@@ -380,7 +382,8 @@ def compile_folder(root: Path) -> bytes:
         for pregnant in (False, True):
             dump["answers"].append([complaint.name, pregnant])
             answers.append(atlas.candidates(complaint.name, pregnant=pregnant).as_dict())
-    lines = [dump, *points, *answers]
+    dump["extra"] = ["places"]
+    lines = [dump, *points, *answers, atlas.point_places()]
     return b"\n".join(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode() for line in lines)
 
 
@@ -444,6 +447,7 @@ def compile_body(root: Path) -> bytes:
     """The validated body model of a data folder as JSON, for the wheel (see ``hatch_build.py``)."""
     body = load_body(root)
     return json.dumps(body.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode()
+
 
 def load_other_reading_exceptions(
     root: Path,

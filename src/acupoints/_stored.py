@@ -26,7 +26,7 @@ EXPORT_INDENT = 2
 
 
 class Stored:
-    """The compiled data: a header line, a line per point, a line per stored answer."""
+    """The compiled data: a header line, a line per point, a line per stored answer, extra lines."""
 
     def __init__(self, raw: bytes) -> None:
         header_line, _, rest = raw.partition(b"\n")
@@ -34,10 +34,10 @@ class Stored:
         codes: list[str] = self.header["codes"]
         keys = [(str(name), bool(pregnant)) for name, pregnant in self.header.get("answers", ())]
         lines = rest.split(b"\n") if rest else []
-        if len(lines) != len(codes) + len(keys):
+        if len(lines) != len(codes) + len(keys) + len(self.header.get("extra", ())):
             raise ValueError("compiled data: the number of lines does not match its header")
         self.points = dict(zip(codes, lines[: len(codes)], strict=True))
-        self.answers = dict(zip(keys, lines[len(codes) :], strict=True))
+        self.answers = dict(zip(keys, lines[len(codes) : len(codes) + len(keys)], strict=True))
 
     def point_record(self, text: str) -> dict[str, Any] | None:
         """The stored record of the point a code in any notation names, or None."""

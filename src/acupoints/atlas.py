@@ -81,6 +81,7 @@ class Atlas:
         self._combinations: dict[str, Combination] = {c.name: c for c in data.combinations}
         self._answers: dict[tuple[str, bool, str | None], Candidates] = {}
         self._answer_lines: dict[tuple[str, bool], bytes] = {}
+        self._extra_lines: dict[str, bytes] = {}
 
     @classmethod
     def from_export(cls, path: str | Path) -> Atlas:
@@ -127,9 +128,14 @@ class Atlas:
         header = json.loads(header_line)
         codes: list[str] = header["codes"]
         keys = [(name, bool(pregnant)) for name, pregnant in header.get("answers", ())]
-        if len(codes) + len(keys) != len(lines):
-            raise ValueError(f"{origin}: {len(codes)} points and {len(keys)} answers but {len(lines)} lines")
-        point_lines, answer_lines = lines[: len(codes)], lines[len(codes) :]
+        extra: list[str] = header.get("extra", [])
+        if len(codes) + len(keys) + len(extra) != len(lines):
+            raise ValueError(
+                f"{origin}: {len(codes)} points, {len(keys)} answers and {len(extra)} extra lines "
+                f"but {len(lines)} lines"
+            )
+        point_lines = lines[: len(codes)]
+        answer_lines = lines[len(codes) : len(codes) + len(keys)]
         data = AtlasData.model_construct(
             schema_version=header.get("schema_version", 1),
             meridians=tuple(construct(Meridian, m) for m in header["meridians"]),
@@ -144,6 +150,7 @@ class Atlas:
         atlas._lines = dict(zip(codes, point_lines, strict=True))
         atlas._answer_lines = dict(zip(keys, answer_lines, strict=True))
         atlas._complaint_source = header.get("complaints", [])  # built when first asked for
+        atlas._extra_lines = dict(zip(extra, lines[len(codes) + len(keys) :], strict=True))
         return atlas
 
     def _build_point(self, code: str) -> Point | None:
@@ -167,6 +174,39 @@ class Atlas:
                 if code not in self._points:
                     self._build_point(code)
         return [self._points[code] for code in self._order]
+
+    def point_places(self) -> list[dict[str, Any]]:
+        """Every point's code, names, side and computed places, JSON-ready, in atlas order.
+
+        ``positions`` lists every place (one for most points, several for a
+        point that is several). From compiled data this is one stored line,
+        read without building a model: what a chart needs of every point to
+        draw the neighbours of one.
+
+        >>> load().point_places()[0]["positions"]
+        [{'frame': 'chest-abdomen', 'x': 6.0, 'y': 13.5}]
+        """
+        line = self._extra_lines.get("places")
+        if line is not None:
+            import json
+
+            places: list[dict[str, Any]] = json.loads(line)
+            return places
+        out = []
+        for point in self._all_points():
+            loc = point.location
+            positions = loc.positions or ((loc.position,) if loc.position is not None else ())
+            out.append(
+                {
+                    "code": point.code,
+                    "pinyin": point.pinyin,
+                    "hanzi": point.hanzi,
+                    "english": point.english,
+                    "side": loc.side,
+                    "positions": [p.model_dump(mode="json") for p in positions],
+                }
+            )
+        return out
 
     def point_record(self, code: str) -> dict[str, Any]:
         """A point as JSON-ready data (``model_dump(mode="json")``), by code in any notation.

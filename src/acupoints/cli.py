@@ -24,7 +24,6 @@ from ._arguments import MAX_LIMIT, check_limit
 from ._cli_clinical import answer_preamble, point_lines
 from ._cli_readings import name_lines, only_langs, reading_lines
 from ._disclaimer import DISCLAIMER
-from ._http import server_options
 from ._output import ascii_only, echo_json, escape_unencodable, write_bytes
 from .errors import (
     AcupointsError,
@@ -45,7 +44,7 @@ if TYPE_CHECKING:
     from .atlas import Atlas
     from .models import Category, Point
 
-__all__ = ["main", "server_options"]
+__all__ = ["main"]
 
 MAX_INDENT = 8
 """The widest JSON indentation ``export --indent`` accepts."""
@@ -390,6 +389,8 @@ def serve(
         )
         sys.exit(2)
     app = create_app(_atlas(ctx), cors_origins=cors_origins, docs=docs)
+    from ._http import server_options
+
     uvicorn.run(app, **server_options(host, port, max_connections))
 
 

@@ -9,9 +9,7 @@ Models are built lazily (``defer_build``): defining them costs little at
 import time, and the validator is only compiled when data is validated.
 """
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -124,7 +122,7 @@ class Needling(BaseModel):
     )
 
     @model_validator(mode="after")
-    def _depth_in_order(self) -> Needling:
+    def _depth_in_order(self) -> Self:
         low, high = self.depth_cun
         if self.forbidden:
             if self.depth_cun != (0, 0) or self.angle is not None or not self.note:
@@ -146,7 +144,7 @@ class Moxibustion(BaseModel):
     reason: Text | None = None
 
     @model_validator(mode="after")
-    def _reason_unless_allowed(self) -> Moxibustion:
+    def _reason_unless_allowed(self) -> Self:
         if self.status != "allowed" and not self.reason:
             raise ValueError(f"moxibustion {self.status!r} needs a reason")
         return self
@@ -172,7 +170,7 @@ class Contraindication(BaseModel):
     )
 
     @model_validator(mode="after")
-    def _month_for_pregnancy(self) -> Contraindication:
+    def _month_for_pregnancy(self) -> Self:
         if self.from_month is not None and self.condition != "pregnancy":
             raise ValueError("from_month applies to pregnancy only")
         return self
@@ -214,7 +212,7 @@ class Category(BaseModel):
         )
 
     @model_validator(mode="after")
-    def _qualifiers(self) -> Category:
+    def _qualifiers(self) -> Self:
         needs: dict[str, str] = {
             "back-shu": "organ",
             "front-mu": "organ",
@@ -521,7 +519,7 @@ class Rule(BaseModel):
     sources: tuple[SourceKey, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _parameters(self) -> Rule:
+    def _parameters(self) -> Self:
         wanted: dict[str, set[str]] = {
             "local": {"regions", "groups", "points"},
             "adjacent": {"regions", "groups", "points"},

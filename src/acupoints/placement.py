@@ -10,10 +10,8 @@ in, and the words, the structure and the chart cannot disagree.
 These are plain data shapes; the geometry lives in :mod:`acupoints.body`.
 """
 
-from __future__ import annotations
-
 import math
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -57,7 +55,7 @@ class Also(BaseModel):
     across: _Cun | None = None
 
     @model_validator(mode="after")
-    def _something(self) -> Also:
+    def _something(self) -> Self:
         if self.along is None and self.across is None:
             raise ValueError("an 'also' needs along or across")
         return self
@@ -88,7 +86,7 @@ class Measure(BaseModel):
     also: tuple[Also, ...] = ()
 
     @model_validator(mode="after")
-    def _anchors(self) -> Measure:
+    def _anchors(self) -> Self:
         if (self.towards is None) != (self.fraction is None):
             raise ValueError("towards and fraction go together")
         if self.towards is not None and self.from_ is None:
@@ -117,7 +115,7 @@ class Position(BaseModel):
     x: float = Field(allow_inf_nan=False, description="Cun across the frame from its reference line.")
     y: float = Field(allow_inf_nan=False, description="Cun along the frame.")
 
-    def distance(self, other: Position) -> float:
+    def distance(self, other: "Position") -> float:
         """Distance in cun on the frame (both positions must be on the same frame)."""
         if other.frame != self.frame:
             raise ValueError(f"positions on different frames: {self.frame} and {other.frame}")

@@ -4,8 +4,6 @@ Kept apart from the models so that the words are easy to find and review.
 Every name here is also importable from :mod:`acupoints.models`.
 """
 
-from __future__ import annotations
-
 import re
 import unicodedata
 from typing import Annotated, Literal

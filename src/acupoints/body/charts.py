@@ -26,6 +26,7 @@ from .views import VIEWS, WHOLE_BODY, View, facing, project, view
 if TYPE_CHECKING:
     from ..models import Point
     from . import BodyModel
+    from .charted import Charted
 
 __all__ = ["ROLE_CLASSES", "Placed", "panel_chart", "placed", "point_chart"]
 
@@ -43,7 +44,7 @@ _PAD = 14
 class Placed:
     """A point's position in 3-D, both sides."""
 
-    point: Point
+    point: Charted
     position: Position
     where: Vec
     normal: Vec
@@ -55,7 +56,7 @@ class Placed:
         return out
 
 
-def placed(body: BodyModel, point: Point) -> list[Placed]:
+def placed(body: BodyModel, point: Charted) -> list[Placed]:
     """Every place of a point in 3-D (cached on the body model)."""
     cache = body.cache.setdefault("placed", {})
     key = (point.code, id(point))
@@ -100,7 +101,7 @@ def _outlines(body: BodyModel, v: View) -> list[Outline]:
     return list(cache[v.name])
 
 
-def _title(point: Point) -> str:
+def _title(point: Charted) -> str:
     return f"{point.code} {point.pinyin} {point.hanzi} — {point.english}"
 
 
@@ -220,7 +221,7 @@ def _best_view(body: BodyModel, spot: Placed, names: Sequence[str]) -> View:
 
 
 def _anchor(
-    body: BodyModel, lookup: Callable[[str], Point | None], frame: str, name: str
+    body: BodyModel, lookup: Callable[[str], Charted | None], frame: str, name: str
 ) -> tuple[float | None, float | None, float, str, str]:
     """(x, y, slope, label, kind) of a measure's anchor, a landmark or a point."""
     lm = body.landmarks.get((frame, name))
@@ -242,7 +243,7 @@ def _unit(m: Measure, value: float) -> str:
 
 
 def _measure(
-    body: BodyModel, canvas: Canvas, screen: _Screen, m: Measure, lookup: Callable[[str], Point | None]
+    body: BodyModel, canvas: Canvas, screen: _Screen, m: Measure, lookup: Callable[[str], Charted | None]
 ) -> None:
     """The measuring line from the anchor, its distances, and the anchor named."""
     g = body.geometry
@@ -326,7 +327,7 @@ def _scale(m: Measure) -> float:
 def point_chart(
     body: BodyModel,
     point: Point,
-    everything: Sequence[Point],
+    everything: Sequence[Charted],
     *,
     view_name: str | None = None,
     link: str | None = "#{code}",
@@ -432,13 +433,13 @@ def _neighbours(
     canvas: Canvas,
     screen: _Screen,
     point: Point,
-    everything: Sequence[Point],
+    everything: Sequence[Charted],
     link: str | None,
 ) -> None:
     """The points nearest to this one on the parts the view is about, faint, whatever their channel."""
     v = screen.view
     here = placed(body, point)[0].where
-    near: list[tuple[float, Point, Vec]] = []
+    near: list[tuple[float, Charted, Vec]] = []
     for other in everything:
         pos = other.location.position
         if other.code == point.code or pos is None or not v.shows(_part(body, pos)):
@@ -527,9 +528,10 @@ def panel_chart(
                     (x0, y0), (x1, y1) = screen.of(first[ca].where), screen.of(first[cb].where)
                     canvas.add("lines", f'<path class="chain" d="M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}"/>')
         elif chain:
-            ordered = sorted(spots, key=lambda s: s.point.number)
+            number = {p.code: p.number for p in points}
+            ordered = sorted(spots, key=lambda s: number[s.point.code])
             for a, b in itertools.pairwise(ordered):
-                if b.point.number - a.point.number == 1:
+                if number[b.point.code] - number[a.point.code] == 1:
                     (x0, y0), (x1, y1) = screen.of(a.where), screen.of(b.where)
                     canvas.add("lines", f'<path class="chain" d="M{x0:.1f} {y0:.1f}L{x1:.1f} {y1:.1f}"/>')
         for spot in spots:

@@ -24,7 +24,8 @@ __all__ = ["GROUPS", "Outline", "feature_runs", "hull", "level_guide", "line_gui
 GROUPS: dict[str, tuple[str, ...]] = {
     "core": ("cranium", "neck", "trunk"),
     "face": ("face",),
-    "arm": ("upper-arm", "forearm", "hand", "thumb"),
+    "arm": ("upper-arm", "forearm", "hand"),
+    "thumb": ("thumb",),
     "leg": ("thigh", "leg", "foot"),
 }
 
@@ -64,11 +65,7 @@ def hull(points: Iterable[Point2]) -> list[Point2]:
 
 
 def _ring(loft: LoftPart, s: float, flip: bool, v: View, n: int = 20) -> list[Point2]:
-    out = []
-    for i in range(n):
-        where, _ = loft.point(s, 2 * math.pi * i / n)
-        out.append(project(v, mirror(where) if flip else where))
-    return out
+    return [project(v, mirror(where) if flip else where) for where in loft.ring(s, n)]
 
 
 def _loft_polygons(loft: LoftPart, flip: bool, v: View) -> list[tuple[Point2, ...]]:
@@ -101,7 +98,7 @@ def outlines(geometry: Geometry, v: View) -> list[Outline]:
     """The view's outline groups, farthest first."""
     out = []
     for group, names in GROUPS.items():
-        sides = ("left", "right") if group in ("arm", "leg") and v.both_sides else ("left",)
+        sides = ("left", "right") if group in ("arm", "thumb", "leg") and v.both_sides else ("left",)
         for side in sides:
             polygons: list[tuple[Point2, ...]] = []
             depth: list[float] = []

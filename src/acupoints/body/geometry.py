@@ -155,6 +155,15 @@ class LoftPart:
         normal = _unit(_add(_scale(lat, sin / rx), _scale(ant, cos / rz)))
         return where, normal
 
+    def ring(self, s: float, n: int) -> list[Vec]:
+        """The surface points at n equal angles round the section at s (as :meth:`point`, no normals)."""
+        center, rx, rz, lat, ant = self.section(s)
+        out = []
+        for i in range(n):
+            theta = 2 * math.pi * i / n
+            out.append(_add(center, _scale(lat, rx * math.sin(theta)), _scale(ant, rz * math.cos(theta))))
+        return out
+
     def locate(self, where: Vec) -> tuple[float, float]:
         """(s, theta) of the section through a point in space, and its angle round it."""
         best: tuple[float, float, float] | None = None

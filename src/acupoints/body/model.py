@@ -8,9 +8,7 @@ proportional bone measurements, each with its source, checked against the
 frames by the tests).
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -58,7 +56,7 @@ class Part(BaseModel):
     stations: tuple[Station, ...] = ()
 
     @model_validator(mode="after")
-    def _shape(self) -> Part:
+    def _shape(self) -> Self:
         if self.shape == "ellipsoid":
             if self.center is None or self.radii is None or self.stations:
                 raise ValueError("an ellipsoid needs center and radii, and no stations")
@@ -98,7 +96,7 @@ class Frame(BaseModel):
     sources: tuple[SourceKey, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _chart(self) -> Frame:
+    def _chart(self) -> Self:
         if self.chart == "sagittal":
             if (
                 self.hairline_elevation is None
@@ -139,7 +137,7 @@ class Landmark(BaseModel):
     source: SourceKey | Literal["model"]
 
     @model_validator(mode="after")
-    def _coordinates(self) -> Landmark:
+    def _coordinates(self) -> Self:
         if self.x is None and self.y is None:
             raise ValueError("a landmark needs x, y or both")
         if self.slope and (self.y is None or self.x is not None):

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import BodyModel, default_body
+from .charted import charted_points
 from .charts import panel_chart, point_chart
 from .views import WHOLE_BODY
 
@@ -75,7 +76,7 @@ def render_chart(
 
         return overview_chart(body, points[0], view_name=view, link=link)
     if len(points) == 1:
-        return point_chart(body, points[0], atlas.points(), view_name=view, link=link)
+        return point_chart(body, points[0], charted_points(body, atlas), view_name=view, link=link)
     return panel_chart(
         body, points, views=chosen or WHOLE_BODY, title=", ".join(p.code for p in points), link=link
     )
