@@ -23,7 +23,7 @@ PY = sys.executable
 
 _BASELINE = """
 import sys, uvicorn
-from acupoints.cli import server_options
+from acupoints._http import server_options
 body = b'{"code":"LI4"}'
 async def app(scope, receive, send):
     if scope["type"] != "http":
@@ -37,7 +37,7 @@ uvicorn.run(app, **options)
 
 _API = """
 import sys, uvicorn
-from acupoints.cli import server_options
+from acupoints._http import server_options
 from acupoints.server import create_app
 options = server_options("127.0.0.1", int(sys.argv[1])); options["log_level"] = "warning"
 uvicorn.run(create_app(), **options)
