@@ -32,7 +32,11 @@ def _commands() -> dict[str, list[str]]:
         "python -c pass": [PY, "-c", "pass"],
         "import pydantic": [PY, "-c", "import pydantic"],
         # the floor of anything that returns a pydantic model: the model machinery alone
-        "pydantic BaseModel": [PY, "-c", "from pydantic import BaseModel, ConfigDict, Field, model_validator"],
+        "pydantic BaseModel": [
+            PY,
+            "-c",
+            "from pydantic import BaseModel, ConfigDict, Field, model_validator",
+        ],
         "API cold lookup": [PY, "-c", "import acupoints; acupoints.point('LI4')"],
         "CLI show LI4 --json": [*base, "show", "LI4", "--json"],
         "CLI candidates --json": [*base, "candidates", "low back pain", "--json"],
