@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from acupoints import _loader  # noqa: E402
+from acupoints import _loader, _reading_exceptions  # noqa: E402
 from acupoints.check import name_problems  # noqa: E402
 from acupoints.errors import DataError  # noqa: E402
 from acupoints.models import AtlasData  # noqa: E402
@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
     points = []
     for path in files:
         points += _loader._read_points(col, path, meridians)
-    readings, forms = _loader.load_reading_exceptions(data)
+    readings, forms = _reading_exceptions.load_reading_exceptions(data)
     partial = AtlasData(meridians=tuple(meridians.values()), points=tuple(points))
     problems += name_problems(partial, readings, forms)
     seen = set()

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from acupoints._canonical import canonical_text  # noqa: E402
-from acupoints._loader import load_other_reading_exceptions  # noqa: E402
+from acupoints._reading_exceptions import load_other_reading_exceptions  # noqa: E402
 from acupoints.check_readings import (  # noqa: E402
     hepburn,
     japanese_parts,

@@ -14,7 +14,7 @@ import pytest
 import acupoints
 from acupoints import Atlas, Point
 from acupoints._canonical import canonical_text
-from acupoints._loader import load_reading_exceptions
+from acupoints._reading_exceptions import load_reading_exceptions
 from acupoints.check import name_problems
 from acupoints.codes import EXTRA_GROUPS, MERIDIAN_CODES
 from acupoints.models import FIVE_SHU, level_index

@@ -89,7 +89,7 @@ def test_check_fails_on_broken_data(
 def test_dictionary_checks_fail_on_wrong_names(
     atlas: Atlas, code: str, field: str, value: str, message: str | None
 ) -> None:
-    from acupoints._loader import load_reading_exceptions
+    from acupoints._reading_exceptions import load_reading_exceptions
 
     readings, forms = load_reading_exceptions(DATA)
     problems = name_problems(broken(atlas, code, _set(field, value)).data, readings, forms)

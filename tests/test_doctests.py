@@ -13,6 +13,8 @@ MODULES = [
     "acupoints.codes",
     "acupoints._pinyin",
     "acupoints.models",
+    "acupoints._point_models",
+    "acupoints._atlas_records",
     "acupoints.vocabulary",
     "acupoints.diagrams",
 ]

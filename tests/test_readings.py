@@ -14,7 +14,7 @@ import pytest
 
 import acupoints
 from acupoints import Atlas, Point
-from acupoints._loader import load_other_reading_exceptions
+from acupoints._reading_exceptions import load_other_reading_exceptions
 from acupoints.check_readings import (
     READING_TAGS,
     hepburn,

@@ -11,8 +11,9 @@ import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
-from ._loader import load_folder, load_other_reading_exceptions, load_reading_exceptions
+from ._loader import load_folder
 from ._pinyin import split_syllables
+from ._reading_exceptions import load_other_reading_exceptions, load_reading_exceptions
 from .errors import Problem
 from .models import AtlasData
 

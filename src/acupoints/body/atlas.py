@@ -14,16 +14,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from .charts import (
+from .drawing import (
     Placed,
-    _best_view,
-    _box,
-    _clip,
-    _figure,
-    _link,
-    _Screen,
-    _title,
+    Screen,
+    add_clip,
+    best_view,
+    crop_box,
+    draw_figure,
+    link_to,
     placed,
+    point_title,
 )
 from .figure import polyline_data
 from .svg import WIDTH, Canvas, marker
@@ -54,17 +54,17 @@ def atlas_chart(
     box = _whole(body, v)
     k = (ATLAS_HEIGHT - 28) / (box[3] - box[1])
     width = round((box[2] - box[0]) * k + 2 * 14 + 60)
-    screen = _Screen(v, box, top=24, max_height=ATLAS_HEIGHT, canvas_width=width)
+    screen = Screen(v, box, top=24, max_height=ATLAS_HEIGHT, canvas_width=width)
     canvas = Canvas(height=screen.height + 24, width=width)
     clip = f"atlas-{v.name}"
-    _clip(canvas, clip, 24, screen.height)
-    _figure(body, canvas, screen, clip)
+    add_clip(canvas, clip, 24, screen.height)
+    draw_figure(body, canvas, screen, clip)
     canvas.clip = None
     shown: list[tuple[Placed, float, float]] = []
     for point in points:
         for spot in placed(body, point):
             # every point is on the view that faces it best, and on any other that sees it squarely
-            best = _best_view(body, spot, WHOLE_BODY).name == v.name
+            best = best_view(body, spot, WHOLE_BODY).name == v.name
             for where, normal, mirrored in spot.sides():
                 if (mirrored and not v.both_sides) or (facing(v, normal) < _FACING and not best):
                     continue
@@ -73,7 +73,9 @@ def atlas_chart(
     for spot, x, y in shown:
         canvas.add(
             "marks",
-            marker(x, y, spot.point.code, _title(spot.point), r=4.5, link=_link(link, spot.point.code)),
+            marker(
+                x, y, spot.point.code, point_title(spot.point), r=4.5, link=link_to(link, spot.point.code)
+            ),
         )
         canvas.occupy(x, y, 5)
     for spot, x, y in shown:
@@ -135,7 +137,7 @@ def cun_chart(body: BodyModel, lookup: Callable[[str], Point | None]) -> str:
         if name not in by_view:
             continue
         v = VIEWS[name]
-        screen = _Screen(v, _box(list(_corners(_whole(body, v))), 0.5, 9.0), top=top, max_height=620)
+        screen = Screen(v, crop_box(list(_corners(_whole(body, v))), 0.5, 9.0), top=top, max_height=620)
         panels.append((v, screen))
         top += screen.height + 16
     canvas = Canvas(height=top)
@@ -145,8 +147,8 @@ def cun_chart(body: BodyModel, lookup: Callable[[str], Point | None]) -> str:
     )
     for v, screen in panels:
         clip = f"cun-{v.name}"
-        _clip(canvas, clip, screen.top, screen.height)
-        _figure(body, canvas, screen, clip)
+        add_clip(canvas, clip, screen.top, screen.height)
+        draw_figure(body, canvas, screen, clip)
         canvas.clip = None
         canvas.add(
             "labels",

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .charts import Placed, placed
+from .drawing import Placed, placed
 
 if TYPE_CHECKING:
     from ..models import Point

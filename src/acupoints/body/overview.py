@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from .charts import Placed, _best_view, _clip, _figure, _outlines, _Screen, _title, placed
+from .drawing import Placed, Screen, add_clip, best_view, draw_figure, placed, point_title, view_outlines
 from .svg import Canvas, marker
 from .views import WHOLE_BODY, facing, view
 
@@ -28,7 +28,7 @@ _HEIGHT = 330
 def _figure_box(body: BodyModel, name: str) -> tuple[float, float, float, float]:
     cache = body.cache.setdefault("figure-box", {})
     if name not in cache:
-        pts = [p for o in _outlines(body, view(name)) for poly in o.polygons for p in poly]
+        pts = [p for o in view_outlines(body, view(name)) for poly in o.polygons for p in poly]
         cache[name] = (
             min(u for u, _ in pts),
             min(w for _, w in pts),
@@ -46,16 +46,16 @@ def overview_chart(
     spots: list[Placed] = placed(body, point)
     if not spots:
         raise ValueError(f"{point.code} has no computed position")
-    v = view(view_name) if view_name else _best_view(body, spots[0], WHOLE_BODY)
-    screen = _Screen(v, _figure_box(body, v.name), top=18, max_height=_HEIGHT, canvas_width=OVERVIEW_WIDTH)
+    v = view(view_name) if view_name else best_view(body, spots[0], WHOLE_BODY)
+    screen = Screen(v, _figure_box(body, v.name), top=18, max_height=_HEIGHT, canvas_width=OVERVIEW_WIDTH)
     canvas = Canvas(height=screen.height + 18, width=OVERVIEW_WIDTH)
     # the figure is the same for every point on this view: drawn once per body model
     figures = body.cache.setdefault("overview-figure", {})
     if v.name not in figures:
         drawn = Canvas(height=canvas.height, width=OVERVIEW_WIDTH)
         clip = f"overview-{v.name}"
-        _clip(drawn, clip, 18, screen.height)
-        _figure(body, drawn, screen, clip, per_unit=1)
+        add_clip(drawn, clip, 18, screen.height)
+        draw_figure(body, drawn, screen, clip, per_unit=1)
         figures[v.name] = list(drawn.layers["figure"])
     canvas.layers["figure"] = list(figures[v.name])
     for index, spot in enumerate(spots):
@@ -74,7 +74,7 @@ def overview_chart(
                     x,
                     y,
                     point.code,
-                    _title(point),
+                    point_title(point),
                     r=3.2,
                     link=link.format(code=point.code) if link else None,
                 ),

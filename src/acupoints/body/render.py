@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from . import BodyModel, default_body
 from .charted import charted_points
-from .charts import panel_chart, point_chart
+from .charts import point_chart
+from .panels import panel_chart
 from .views import WHOLE_BODY
 
 if TYPE_CHECKING:
