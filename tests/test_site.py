@@ -4,6 +4,7 @@ working in a real headless Chromium (search in three scripts, the back chart).""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,7 +76,10 @@ def test_complaint_page_shows_pregnancy_variant(site: Path) -> None:
     html = (site / "complaints" / "low-back-pain" / "index.html").read_text(encoding="utf-8")
     assert "Left out in pregnancy" in html and "BL60" in html
     assert "not medical advice" in html
-    assert 'id="complaint-low-back-pain"' in html  # the diagram
+    # one diagram: the candidates on the body chart, every one of them (the ranked schematic is gone)
+    chart = html[html.index("chart-panels") : html.index("ap-legend")]
+    assert {c.code for c in acupoints.candidates("low back pain")} <= set(re.findall(r'data-point="([A-Z0-9-]+)"', chart))
+    assert 'id="complaint-low-back-pain"' not in html
 
 
 def test_static_api_validates_against_the_schema(site: Path) -> None:

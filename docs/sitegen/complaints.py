@@ -6,11 +6,10 @@ from collections.abc import Iterable
 from html import escape
 
 from acupoints import Atlas, Candidates, Complaint, Point
-from acupoints.diagrams import complaint_diagram
 
 from .charts import complaint_chart
 from .clinical import complaint_first
-from .common import DISCLAIMER, cell, front_matter, point_link, scrolling, source_list, svg_href
+from .common import DISCLAIMER, cell, front_matter, point_link, source_list
 
 
 def _source_links(keys: Iterable[str]) -> str:
@@ -101,7 +100,6 @@ def complaint_page(atlas: Atlas, complaint: Complaint) -> str:
         heading(atlas, complaint),
         complaint_first(answer),
         complaint_chart(complaint.name, len(answer.candidates)),
-        diagram(atlas, answer),
         candidates_section(answer),
         pregnancy_changes(answer, pregnant),
         selection_rules(atlas, complaint),
@@ -135,10 +133,6 @@ def heading(atlas: Atlas, complaint: Complaint) -> list[str]:
     if complaint.note:
         out.append(f"{complaint.note}\n")
     return out
-
-
-def diagram(atlas: Atlas, answer: Candidates) -> list[str]:
-    return [scrolling(complaint_diagram(atlas, answer, svg_href(1))) + "\n"]
 
 
 def candidates_section(answer: Candidates) -> list[str]:

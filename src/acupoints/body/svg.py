@@ -43,6 +43,7 @@ STYLE = """
 .guide-key{fill:none;stroke:#3d7a9e;stroke-width:1.4;stroke-dasharray:5 3}
 .measure{fill:none;stroke:#b3261e;stroke-width:1.8}
 .chain{fill:none;stroke:#b3261e;stroke-width:1.6;opacity:.75}
+.closeup{fill:none;stroke:#3d7a9e;stroke-width:1.2;stroke-dasharray:4 3}
 .pt{fill:#b3261e;stroke:#fff;stroke-width:1.5}
 .pt-alt{fill:#fff;stroke:#b3261e;stroke-width:2;stroke-dasharray:3 2}
 .lbl-alt{fill:#8c1d18;font-style:italic}
@@ -135,7 +136,7 @@ class Canvas:
         ]
         for box in inside:
             if not any(box.overlaps(b) for b in self.boxes):
-                self._text(text, box, size, cls, required)
+                self._text(text, box, size, cls, required, x)
                 return True
         if not required:
             return False
@@ -145,7 +146,7 @@ class Canvas:
         for box in inside:
             if not any(box.overlaps(b) for b in keep):
                 self._drop_optional(box)
-                self._text(text, box, size, cls, required)
+                self._text(text, box, size, cls, required, x)
                 return True
         required_boxes = [b for b in self.boxes if b in self._required]
         for step in range(1, 40):
@@ -155,7 +156,7 @@ class Canvas:
                 box = Box(left, top, left + w, top + h)
                 if not any(box.overlaps(b) for b in required_boxes):
                     self._drop_optional(box)
-                    self._text(text, box, size, cls, required)
+                    self._text(text, box, size, cls, required, x)
                     return True
         return False
 
@@ -165,13 +166,21 @@ class Canvas:
             self.layers["labels"][index] = ""
             self.boxes.remove(other)
 
-    def _text(self, text: str, box: Box, size: float, cls: str, required: bool = False) -> None:
+    def _text(self, text: str, box: Box, size: float, cls: str, required: bool, x: float) -> None:
+        """The label in its box, anchored on the side towards the place it names (``x``), so that
+        a font wider than :func:`text_width` estimates grows away from the marker, not over it."""
         self.boxes.append(box)
         (self._required if required else self._optional)[box] = len(self.layers["labels"])
         baseline = box.y0 + size * 0.95
+        if box.x1 <= x + 0.05:
+            at, anchor = box.x1, ' text-anchor="end"'
+        elif box.x0 >= x - 0.05:
+            at, anchor = box.x0, ""
+        else:
+            at, anchor = (box.x0 + box.x1) / 2, ' text-anchor="middle"'
         self.add(
             "labels",
-            f'<text class="{cls} halo" x="{box.x0:.1f}" y="{baseline:.1f}" font-size="{size:g}" '
+            f'<text class="{cls} halo" x="{at:.1f}" y="{baseline:.1f}"{anchor} font-size="{size:g}" '
             f'data-box="{box.x0:.1f} {box.y0:.1f} {box.x1 - box.x0:.1f} {box.y1 - box.y0:.1f}">{escape(text)}</text>',
         )
 
