@@ -163,10 +163,11 @@ def _closeups(
         for part in _bands(group, uv, zoom):
             band = [spots[i] for i in part]
             # the band's neighbours count too: a point shown clear elsewhere still crowds it here
+            in_band = {id(s) for s in band}
             pool = band + [
                 s
                 for s, p in zip(spots, uv, strict=True)
-                if any(math.dist(p, uv[i]) * k < _CLEAR for i in part) and s not in band
+                if any(math.dist(p, uv[i]) * k < _CLEAR for i in part) and id(s) not in in_band
             ]
             close, gap = _clearest_view(body, v, band, pool)
             zoom = min(_MAX_ZOOM, max(_CLEAR / gap, 1.5 * k)) if gap > 0 else _MAX_ZOOM
